@@ -1,0 +1,130 @@
+"""The vocabulary of rules: where they look (scopes) and what they declare (changes, findings).
+
+A change says in data terms what becomes of the document: the engine renders it as a text
+edit (edits.py) and the verifier replays it on the parsed input data (`apply`) to know what
+the edited text must mean. Paths are tuples of mapping keys and list indices; a rule yields
+them relative to the object it was shown, the engine makes them absolute.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+
+Path = tuple  # of str (mapping keys) and int (list indices)
+
+
+class Scope(enum.Enum):
+    """The kinds of places the locator shows to rules (SPEC 2.1)."""
+
+    CRON_SPEC = "cron-spec"  # spec of a CronWorkflow
+    WORKFLOW_SPEC = "workflow-spec"  # spec of a Workflow, WorkflowTemplate, ClusterWorkflowTemplate; spec.workflowSpec of a CronWorkflow
+    TEMPLATE = "template"  # templates[], templateDefaults, and steps/dag inline templates at any depth
+
+
+@dataclass(frozen=True)
+class Change:
+    """A fixable change; `path` names the key it starts from."""
+
+    path: Path
+    message: str
+
+    def rebased(self, prefix: Path) -> "Change":
+        return replace(self, path=prefix + self.path)
+
+    @property
+    def new_path(self) -> Path:
+        return self.path
+
+
+@dataclass(frozen=True)
+class ToList(Change):
+    """The key at `path` becomes `new_key` and its value a one-item list of that value
+    (or of `value`, when the value itself changes too). The key keeps its place."""
+
+    new_key: str = ""
+    value: object = None
+    replace_value: bool = False
+
+    @property
+    def new_path(self) -> Path:
+        return self.path[:-1] + (self.new_key, 0)
+
+    def apply(self, parent: dict) -> None:
+        key = self.path[-1]
+        item = self.value if self.replace_value else parent[key]
+        rebuilt = {(self.new_key if k == key else k): ([item] if k == key else v) for k, v in parent.items()}
+        parent.clear()
+        parent.update(rebuilt)
+
+
+@dataclass(frozen=True)
+class Remove(Change):
+    """The key at `path` and its value are removed."""
+
+    def apply(self, parent: dict) -> None:
+        del parent[self.path[-1]]
+
+
+@dataclass(frozen=True)
+class Insert(Change):
+    """A new key (the last element of `path`) with a scalar `value`, placed next to `beside`."""
+
+    value: object = None
+    beside: str = ""
+
+    def apply(self, parent: dict) -> None:
+        parent[self.path[-1]] = self.value
+
+
+@dataclass(frozen=True)
+class MoveToList(Change):
+    """The value at `path` is appended to the list at `into`, and its key removed."""
+
+    into: Path = ()
+
+    def rebased(self, prefix: Path) -> "Change":
+        return replace(self, path=prefix + self.path, into=prefix + self.into)
+
+    @property
+    def new_path(self) -> Path:
+        return self.into
+
+    def apply(self, parent: dict, target_list: list) -> None:
+        target_list.append(parent.pop(self.path[-1]))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a person must decide; nothing is edited. `path` names the field."""
+
+    path: Path
+    message: str
+
+    def rebased(self, prefix: Path) -> "Finding":
+        return replace(self, path=prefix + self.path)
+
+    @property
+    def new_path(self) -> Path:
+        return self.path
+
+
+def get(data, path: Path):
+    for step in path:
+        data = data[step]
+    return data
+
+
+def apply(data, change: Change) -> None:
+    """Replay one absolute change on plain data (the verifier's expectation)."""
+    parent = get(data, change.path[:-1])
+    if isinstance(change, MoveToList):
+        change.apply(parent, get(data, change.into))
+    else:
+        change.apply(parent)
+
+
+def dotted(path: Path) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out

@@ -1,0 +1,153 @@
+"""The command line (SPEC 4): options to settings, inputs through the converter, the outcome
+to reports and an exit status."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+
+import click
+
+from . import __version__
+from .discover import STDIN, discover
+from .engine import LATEST, Converter, select_rules
+from .errors import InputError
+from .migrations import REGISTRY
+from .report import diff as diff_report
+from .report import json as json_report
+from .report import text as text_report
+from .results import CHANGED, ERROR, FileResult, Problem
+from .source import Source
+
+EXIT_OK, EXIT_ACTION, EXIT_ERROR = 0, 1, 2
+
+
+def _names(value: str | None) -> list[str] | None:
+    return [name.strip() for name in value.split(",") if name.strip()] if value else None
+
+
+def _read(path: str) -> bytes:
+    if path == STDIN:
+        return sys.stdin.buffer.read()
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def process(converter: Converter, path: str) -> FileResult:
+    try:
+        raw = _read(path)
+    except OSError as exc:
+        return FileResult(path, b"", error=Problem(f"cannot read: {exc.strerror or exc}"))
+    try:
+        source = Source.from_bytes(path, raw)
+    except InputError as exc:
+        return FileResult(path, raw, error=Problem(exc.message, exc.line, exc.column))
+    return converter.convert(source)
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace `path` by `data` in one rename, keeping its mode; on failure the file is untouched."""
+    directory = os.path.dirname(os.path.abspath(path))
+    mode = os.stat(path).st_mode & 0o7777
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".argoconvert-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _list_rules() -> None:
+    width = max(len(name) for name in REGISTRY)
+    for name, rule in sorted(REGISTRY.items(), key=lambda item: (item[1].removed_in, item[0])):
+        fix = "auto" if rule.fixable else "manual"
+        click.echo(f"{name:<{width}}  since {rule.available_since:<4} removed in {rule.removed_in:<4} "
+                   f"{fix:<6}  {rule.summary}")
+
+
+def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
+    if output_file:
+        with open(output_file, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        click.echo(text, nl=False, err=to_stderr)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-w", "--write", is_flag=True, help="Rewrite the files that change, in place (atomic).")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when a file would change or needs manual action.")
+@click.option("--diff", "show_diff", is_flag=True, help="Write nothing; print a unified diff.")
+@click.option("--target-version", default=LATEST, show_default=True, metavar="V",
+              help="Highest Argo version the manifests must run on.")
+@click.option("--select", metavar="RULES", help="Comma-separated rule names to apply.")
+@click.option("--ignore", metavar="RULES", help="Comma-separated rule names to skip.")
+@click.option("--format", "report_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--output-file", type=click.Path(dir_okay=False), help="Write the report there.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 unless an error occurred.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
+@click.option("--list-rules", is_flag=True, help="Print every rule with its versions and fix kind.")
+@click.version_option(__version__, "--version", prog_name="argoconvert")
+def main(paths, write, check, show_diff, target_version, select, ignore, report_format, output_file,
+         exit_zero, quiet, list_rules):
+    """Migrate Argo Workflows manifests from v3 to v4 syntax.
+
+    PATH is a file, a directory (walked for *.yaml, *.yml, *.json) or - for stdin. Without
+    --write, --check or --diff the converted manifests are printed to stdout.
+    """
+    if list_rules:
+        _list_rules()
+        return
+    if not paths:
+        raise click.UsageError("no PATH given (use - for stdin)")
+    if write and (check or show_diff):
+        raise click.UsageError("--write cannot be combined with --check or --diff")
+    try:
+        rules = select_rules(_names(select), _names(ignore), target_version)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    converter = Converter(rules)
+    print_manifests = not (write or check or show_diff)
+    results = []
+    for found in discover(list(paths)):
+        result = FileResult(found.path, b"", error=Problem(found.problem)) if found.problem \
+            else process(converter, found.path)
+        if write and result.output is not None and found.path != STDIN:
+            try:
+                write_atomically(found.path, result.output)
+            except OSError as exc:
+                result.error, result.output = Problem(f"cannot write: {exc.strerror or exc}"), None
+        if print_manifests or (write and found.path == STDIN):
+            if result.status != ERROR:
+                sys.stdout.buffer.write(result.output if result.output is not None else result.original)
+                sys.stdout.flush()
+        elif show_diff and result.output is not None:
+            click.echo(diff_report.unified(found.path, result.original, result.output), nl=False)
+        results.append(result)
+
+    written = write or print_manifests
+    summary_lines = text_report.lines(results, written=written, quiet=quiet)
+    if report_format == "json":
+        _emit_report(json_report.render(results, target_version), output_file, to_stderr=print_manifests)
+        summary_lines = [line for line in summary_lines if ": error: " in line] + summary_lines[-1:]
+    elif output_file:
+        _emit_report("".join(line + "\n" for line in summary_lines), output_file, to_stderr=True)
+        summary_lines = summary_lines[-1:]
+    for line in summary_lines[:-1] if quiet else summary_lines:
+        click.echo(line, err=True)
+    sys.exit(exit_code(results, check=check or show_diff, exit_zero=exit_zero))
+
+
+def exit_code(results: list[FileResult], *, check: bool, exit_zero: bool) -> int:
+    if any(r.status == ERROR for r in results):
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
+    if any(r.findings for r in results) or (check and any(r.status == CHANGED for r in results)):
+        return EXIT_ACTION
+    return EXIT_OK

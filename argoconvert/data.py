@@ -1,0 +1,159 @@
+"""Nodes to plain data (dict, list, str, int, float, bool, None), as a cluster would read them.
+
+Scalars resolve by the YAML 1.1 rules that Kubernetes' YAML reader follows (`yes` is a
+bool, `0x1F` an int). An alias yields the very object its anchor built, so an alias bomb
+stays as small as its text. Duplicate keys are an error: the cluster would keep only one.
+`<<` merge keys are applied as YAML 1.1 says.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from .errors import InputError
+from .source import Source
+from .yamltree import Alias, Mapping, Node, Scalar, Sequence
+
+NAN = float("nan")  # one object, so that equal documents holding .nan compare equal
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {v: True for v in ("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")}
+_BOOL.update({v: False for v in ("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF")})
+_INT = re.compile(r"""[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|[1-9][0-9_]*(?::[0-5]?[0-9])+)$""")
+_FLOAT = re.compile(r"""[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?
+                        |[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""", re.X)
+_MAYBE_NUMBER = set("0123456789+-.")
+TAG_PREFIX = "tag:yaml.org,2002:"
+MERGE = "<<"
+
+
+def _int(text: str) -> int:
+    sign = -1 if text[0] == "-" else 1
+    digits = text.lstrip("+-").replace("_", "")
+    if ":" in digits:
+        value = 0
+        for part in digits.split(":"):
+            value = value * 60 + int(part)
+        return sign * value
+    if digits.startswith("0b"):
+        return sign * int(digits[2:], 2)
+    if digits.startswith("0x"):
+        return sign * int(digits[2:], 16)
+    if digits != "0" and digits.startswith("0"):
+        return sign * int(digits, 8)
+    return sign * int(digits)
+
+
+def _float(text: str) -> float:
+    lowered = text.replace("_", "").lower()
+    sign = -1.0 if lowered.startswith("-") else 1.0
+    body = lowered.lstrip("+-")
+    if body == ".inf":
+        return sign * math.inf
+    if body == ".nan":
+        return NAN
+    if ":" in body:
+        value = 0.0
+        for part in body.split(":"):
+            value = value * 60 + float(part)
+        return sign * value
+    return sign * float(body)
+
+
+def resolve_plain(text: str):
+    """The value of a plain (unquoted, untagged) scalar."""
+    if text in _NULL:
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if text[0] in _MAYBE_NUMBER:
+        if _INT.match(text):
+            return _int(text)
+        if _FLOAT.match(text):
+            return _float(text)
+    return text
+
+
+def _tagged(node: Scalar):
+    tag = node.tag[len(TAG_PREFIX):] if node.tag.startswith(TAG_PREFIX) else node.tag
+    if tag == "str" or tag == "!":
+        return node.value
+    if tag in ("int", "float", "bool", "null"):
+        value = resolve_plain(node.value)
+        expected = {"int": int, "float": float, "bool": bool, "null": type(None)}[tag]
+        if tag == "float" and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, expected) and not (tag == "int" and isinstance(value, bool)):
+            return value
+    # Unknown or application tags are never constructed: they are data as written.
+    return ("!tag", node.tag, node.value)
+
+
+def scalar_value(node: Scalar):
+    if node.tag:
+        return _tagged(node)
+    if node.style:
+        return node.value
+    return resolve_plain(node.value)
+
+
+def hashable_key(value):
+    return value if isinstance(value, (str, int, float, bool, type(None), tuple)) else repr(value)
+
+
+class Builder:
+    """Builds the data of nodes, once per node, so aliases share their anchor's object."""
+
+    def __init__(self, source: Source):
+        self.source = source
+        self.built: dict[int, object] = {}
+
+    def build(self, node: Node | None):
+        if node is None:
+            return None
+        if isinstance(node, Alias):
+            node = node.target
+        if id(node) in self.built:
+            return self.built[id(node)]
+        if isinstance(node, Scalar):
+            value = scalar_value(node)
+        elif isinstance(node, Sequence):
+            value = []
+            self.built[id(node)] = value
+            value.extend(self.build(item) for item in node.items)
+        else:
+            value = {}
+            self.built[id(node)] = value
+            self._fill_mapping(node, value)
+        self.built[id(node)] = value
+        return value
+
+    def _fill_mapping(self, node: Mapping, value: dict) -> None:
+        merged: dict = {}
+        for key_node, value_node in node.pairs:
+            key = self.key(key_node)
+            if key == MERGE and isinstance(key_node, Scalar) and not key_node.style and not key_node.tag:
+                for source in self._merge_sources(value_node):
+                    for k, v in source.items():
+                        merged.setdefault(k, v)
+                continue
+            if key in value:
+                line, column = self.source.line_col(key_node.start)
+                raise InputError(f"duplicate key {key!r} in a mapping", line, column)
+            value[key] = self.build(value_node)
+        for k, v in merged.items():
+            value.setdefault(k, v)
+
+    def _merge_sources(self, node: Node) -> list[dict]:
+        target = node.target if isinstance(node, Alias) else node
+        if isinstance(target, Sequence):
+            sources = [self.build(item) for item in target.items]
+        else:
+            sources = [self.build(target)]
+        if not all(isinstance(s, dict) for s in sources):
+            line, column = self.source.line_col(node.start)
+            raise InputError("a merge key (<<) needs a mapping or a list of mappings", line, column)
+        return sources
+
+    def key(self, node: Node):
+        return hashable_key(self.build(node))

@@ -1,0 +1,87 @@
+"""Command-line paths to the inputs to process, in a stable order.
+
+A directory is walked for manifest files; `.git` and what the `.gitignore` files of the
+walked tree exclude are skipped, and symbolic links are never followed out of the tree (nor
+into a loop). A file named explicitly is processed whatever its name.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Iterator
+
+import pathspec
+
+SUFFIXES = (".yaml", ".yml", ".json")
+SKIP_DIRS = {".git", ".hg", ".svn"}
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Input:
+    path: str  # as reported: relative to the current folder when given so, "-" for stdin
+    problem: str | None = None  # why it cannot be processed (reported as an error)
+
+
+def _ignore_spec(directory: str) -> pathspec.PathSpec | None:
+    try:
+        with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+            return pathspec.GitIgnoreSpec.from_lines(handle)
+    except OSError:
+        return None
+
+
+def _inside(path: str, root: str) -> bool:
+    real = os.path.realpath(path)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def walk(root: str) -> Iterator[Input]:
+    real_root = os.path.realpath(root)
+    specs: list[tuple[str, pathspec.PathSpec]] = []  # (directory, its .gitignore)
+
+    def ignored(path: str, is_dir: bool) -> bool:
+        for directory, spec in specs:
+            if path.startswith(directory + os.sep) or directory == root:
+                relative = os.path.relpath(path, directory) + ("/" if is_dir else "")
+                if spec.match_file(relative):
+                    return True
+        return False
+
+    for directory, dirnames, filenames in os.walk(root, followlinks=False):
+        spec = _ignore_spec(directory)
+        if spec is not None:
+            specs.append((directory, spec))
+        kept = []
+        for name in sorted(dirnames):
+            full = os.path.join(directory, name)
+            if name in SKIP_DIRS or os.path.islink(full) or ignored(full, True):
+                continue
+            kept.append(name)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            full = os.path.join(directory, name)
+            if not name.endswith(SUFFIXES) or ignored(full, False):
+                continue
+            if os.path.islink(full) and not (_inside(full, real_root) and os.path.isfile(full)):
+                continue  # out of the tree, dangling, or a loop
+            yield Input(full)
+
+
+def discover(paths: list[str]) -> Iterator[Input]:
+    seen: set[str] = set()
+    for path in paths:
+        if path == STDIN:
+            yield Input(STDIN)
+            continue
+        if os.path.isdir(path):
+            found = walk(path)
+        elif os.path.lexists(path):
+            found = iter([Input(path)])
+        else:
+            found = iter([Input(path, "no such file or directory")])
+        for item in found:
+            key = os.path.normpath(item.path)
+            if key not in seen:
+                seen.add(key)
+                yield item

@@ -1,0 +1,303 @@
+"""Declared changes to text edits on the original text, in the file's own style.
+
+The parse tree gives each node's offsets; an edit replaces exactly the span of the key and
+value it concerns, so every other byte (comments, blank lines, quoting, line endings) stays.
+New text follows what the document already does: its indentation width, whether its block
+lists are indented under their key or not, JSON layout in flow collections, the quoting of
+the sibling keys. Edits are applied back to front so that earlier offsets stay valid.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .changes import Change, Insert, MoveToList, Path, Remove, ToList
+from .data import Builder, resolve_plain
+from .source import Source
+from .yamltree import Alias, Document, Mapping, Node, Scalar, Sequence, deref
+
+
+class Unrenderable(Exception):
+    """The change cannot be written safely at this place; it becomes a manual finding."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    container: Node
+    key: Node | None  # None for a list index
+    value: Node
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits back to front. At one offset, a replacement goes before an
+    insertion, and insertions keep their order."""
+    ordered = sorted(enumerate(edits), key=lambda e: (e[1].start, e[1].end, e[0]), reverse=True)
+    limit = len(text)
+    for _, edit in ordered:
+        if edit.end > limit:
+            raise Unrenderable("two edits overlap")
+        text = text[:edit.start] + edit.text + text[edit.end:]
+        limit = edit.start
+    return text
+
+
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<", "="}
+_PLAIN_FIRST = set("-?:,[]{}#&*!|>'\"%@` \t")
+_FLOW_INDICATORS = set(",[]{}")
+
+
+def emit_scalar(value: str, style: str, flow: bool) -> str:
+    """A string as a YAML scalar that reads back as the same string, in `style` when safe."""
+    if style == "" and value and value == value.strip() and value[0] not in _PLAIN_FIRST \
+            and "\n" not in value and ": " not in value and " #" not in value and not value.endswith(":") \
+            and not (flow and _FLOW_INDICATORS & set(value)) \
+            and value.lower() not in _YAML_WORDS and resolve_plain(value) == value:
+        return value
+    if style == "'" and "\n" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def shift_lines(text: str, delta: int) -> str:
+    """Move every line but the first `delta` columns right (left when negative)."""
+    if delta == 0 or "\n" not in text:
+        return text
+    lines = text.split("\n")
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if delta > 0:
+            if line.strip():
+                lines[i] = " " * delta + line
+        else:
+            spaces = len(line) - len(line.lstrip(" "))
+            lines[i] = line[min(spaces, -delta):]
+    return "\n".join(lines)
+
+
+class Layout:
+    """How a document writes nested collections, learned from its own text."""
+
+    def __init__(self, editor: "Editor", documents: list[Document]):
+        indents, dashes, items = Counter(), Counter(), Counter()
+        for doc in documents:
+            for node in doc.collections:
+                if isinstance(node, Mapping):
+                    for key, value in node.pairs:
+                        editor.observe(key, value, indents, dashes, items)
+        self.indent = _mode(indents, 2)
+        self.dash_offset = _mode(dashes, self.indent)
+        self.item_offset = _mode(items, 2)
+
+
+def _mode(counter: Counter, default: int) -> int:
+    return counter.most_common(1)[0][0] if counter else default
+
+
+class Editor:
+    """Renders changes on one file's text."""
+
+    def __init__(self, source: Source, documents: list[Document]):
+        self.source = source
+        self.text = source.text
+        self.nl = source.newline
+        self.layout = Layout(self, documents)
+
+    # -- text geometry --------------------------------------------------------------------
+    def line_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, offset) + 1
+
+    def col(self, offset: int) -> int:
+        return offset - self.line_start(offset)
+
+    def line_indent(self, offset: int) -> int:
+        start = self.line_start(offset)
+        line = self.text[start:offset]
+        return len(line) - len(line.lstrip(" "))
+
+    def first_on_line(self, offset: int) -> bool:
+        return not self.text[self.line_start(offset):offset].strip()
+
+    def same_line(self, a: int, b: int) -> bool:
+        return "\n" not in self.text[min(a, b):max(a, b)]
+
+    def content_end(self, node: Node) -> int:
+        end = node.end
+        while end > node.start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return end
+
+    def after_line(self, offset: int) -> int:
+        """Offset of the start of the line after the one holding `offset` (or the end)."""
+        newline = self.text.find("\n", offset)
+        return len(self.text) if newline == -1 else newline + 1
+
+    def observe(self, key: Node, value: Node, indents: Counter, dashes: Counter, items: Counter) -> None:
+        if value.anchor or value.tag or isinstance(value, (Scalar, Alias)):
+            return
+        children = value.items if isinstance(value, Sequence) else [k for k, _ in value.pairs]
+        if not children or self.same_line(key.start, children[0].start):
+            return
+        step = self.line_indent(children[0].start) - self.line_indent(key.start)
+        if isinstance(value, Sequence) and not value.flow:
+            dashes[self.col(value.start) - self.col(key.start)] += 1
+            if self.same_line(value.start, children[0].start):
+                items[self.col(children[0].start) - self.col(value.start)] += 1
+        elif step > 0:
+            indents[step] += 1
+
+    # -- locating ---------------------------------------------------------------------------
+    @staticmethod
+    def steps(root: Node, path: Path, builder: Builder) -> list[Step]:
+        steps, node = [], root
+        for key in path:
+            container = deref(node)
+            if isinstance(container, Sequence) and isinstance(key, int):
+                steps.append(Step(container, None, container.items[key]))
+            elif isinstance(container, Mapping):
+                for key_node, value_node in container.pairs:
+                    if builder.key(key_node) == key:
+                        steps.append(Step(container, key_node, value_node))
+                        break
+                else:
+                    raise Unrenderable(f"{key!r} comes from a YAML merge key (<<): edit its anchor by hand")
+            else:
+                raise Unrenderable(f"no node at {key!r}")
+            node = steps[-1].value
+        return steps
+
+    # -- rendering ----------------------------------------------------------------------------
+    def render(self, change: Change, root: Node, builder: Builder) -> list[Edit]:
+        if isinstance(change, Insert):
+            return [self._insert(change, self.steps(root, change.path[:-1], builder), builder)]
+        steps = self.steps(root, change.path, builder)
+        if isinstance(change, ToList):
+            return [self._to_list(change, steps[-1])]
+        if isinstance(change, Remove):
+            return self._remove(steps)
+        if isinstance(change, MoveToList):
+            target = deref(self.steps(root, change.into, builder)[-1].value)
+            return self._remove(steps) + [self._append(target, steps[-1])]
+        raise TypeError(change)
+
+    def _key_text(self, like: Node, name: str, flow: bool) -> str:
+        if not isinstance(like, Scalar) or like.tag or like.anchor:
+            raise Unrenderable("the key has a tag or anchor")
+        return emit_scalar(name, like.style, flow)
+
+    def _block_item(self, key: Node, value: Node, value_text: str, dash: int) -> str:
+        """`value` (which stood under `key`) as a block list item whose dash is at column `dash`."""
+        if self.same_line(key.start, value.start):
+            return " " * dash + "- " + shift_lines(value_text, dash - self.col(key.start))
+        content = dash + self.layout.item_offset
+        pad = " " * max(0, content - dash - 2)
+        return " " * dash + "- " + pad + shift_lines(value_text, content - self.col(value.start))
+
+    def _flow_item_list(self, key: Node, value_text: str) -> str:
+        if not self.first_on_line(key.start):
+            return "[" + value_text + "]"
+        indent, step = self.line_indent(key.start), self.layout.indent
+        return ("[" + self.nl + " " * (indent + step) + shift_lines(value_text, step) + self.nl
+                + " " * indent + "]")
+
+    def _to_list(self, change: ToList, step: Step) -> Edit:
+        mapping, key, value = step.container, step.key, step.value
+        key_text = self._key_text(key, change.new_key, mapping.flow)
+        if change.replace_value:
+            if not isinstance(value, Scalar):
+                raise Unrenderable("only a scalar value can be replaced")
+            value_text = emit_scalar(str(change.value), value.style if value.style in ("", "'", '"') else '"',
+                                     mapping.flow)
+        else:
+            value_text = self.text[value.start:value.end]
+        between = self.text[key.end:value.start]
+        if mapping.flow:
+            new = key_text + between + self._flow_item_list(key, value_text)
+        elif isinstance(value, (Mapping, Sequence)) and value.flow:
+            new = key_text + between + "[" + value_text + "]"
+        elif self.same_line(key.start, value.start):
+            dash = self.col(key.start) + self.layout.dash_offset
+            new = key_text + ":" + self.nl + self._block_item(key, value, value_text, dash)
+        else:
+            dash = self.col(key.start) + self.layout.dash_offset
+            head = self.text[key.end:self.line_start(value.start)]
+            new = key_text + head + self._block_item(key, value, value_text, dash)
+        return Edit(key.start, value.end, new)
+
+    def _remove(self, steps: list[Step]) -> list[Edit]:
+        mapping, key, value = steps[-1].container, steps[-1].key, steps[-1].value
+        index = next(i for i, (k, _) in enumerate(mapping.pairs) if k is key)
+        end = self.content_end(value)
+        if len(mapping.pairs) == 1:
+            opening = self.text.find("{", mapping.start) if mapping.flow else -1
+            if mapping.flow:
+                return [Edit(opening + 1, mapping.end - 1, "")]
+            parent = steps[-2] if len(steps) > 1 else None
+            if parent and parent.key is not None and "#" not in self.text[parent.key.end:key.start] \
+                    and not parent.container.flow:
+                return [Edit(parent.key.end, end, ": {}")]
+            return [Edit(key.start, end, "{}")]
+        if mapping.flow:
+            if index + 1 < len(mapping.pairs):
+                return [Edit(key.start, mapping.pairs[index + 1][0].start, "")]
+            return [Edit(self.content_end(mapping.pairs[index - 1][1]), end, "")]
+        if self.first_on_line(key.start):
+            return [Edit(self.line_start(key.start), self.after_line(end), "")]
+        return [Edit(key.start, mapping.pairs[index + 1][0].start, "")]
+
+    def _insert(self, change: Insert, steps: list[Step], builder: Builder) -> Edit:
+        mapping = deref(steps[-1].value) if steps else None
+        if not isinstance(mapping, Mapping):
+            raise Unrenderable("no mapping to insert into")
+        beside = next(((k, v) for k, v in mapping.pairs if builder.key(k) == change.beside), None)
+        if beside is None:
+            raise Unrenderable(f"{change.beside!r} comes from a YAML merge key (<<)")
+        sibling, sibling_value = beside
+        key_text = self._key_text(sibling, change.path[-1], mapping.flow)
+        value_style = '"' if mapping.flow else ("" if sibling.style == "" else sibling.style)
+        entry = f"{key_text}: {emit_scalar(str(change.value), value_style, mapping.flow)}"
+        if mapping.flow:
+            if self.first_on_line(sibling.start):
+                return Edit(sibling.start, sibling.start, entry + "," + self.nl + " " * self.line_indent(sibling.start))
+            return Edit(sibling.start, sibling.start, entry + ", ")
+        line = " " * self.col(sibling.start) + entry
+        if self.first_on_line(sibling.start):
+            start = self.line_start(sibling.start)
+            return Edit(start, start, line + self.nl)
+        after = self.after_line(self.content_end(sibling_value))
+        lead = "" if after and self.text[after - 1] == "\n" else self.nl
+        return Edit(after, after, lead + line + self.nl)
+
+    def _append(self, target: Node, source: Step) -> Edit:
+        if not isinstance(target, Sequence):
+            raise Unrenderable("the list to append to is not a list")
+        key, value = source.key, source.value
+        value_text = self.text[value.start:value.end]
+        block_value = isinstance(value, (Mapping, Sequence)) and not value.flow
+        if target.flow:
+            if block_value:
+                raise Unrenderable("a block value cannot join a flow list")
+            if not target.items:
+                return Edit(target.start, target.end, "[" + value_text + "]")
+            last = target.items[-1]
+            if self.first_on_line(last.start):
+                indent = self.line_indent(last.start)
+                moved = shift_lines(value_text, indent - self.line_indent(key.start))
+                return Edit(self.content_end(last), self.content_end(last), "," + self.nl + " " * indent + moved)
+            return Edit(self.content_end(last), self.content_end(last), ", " + value_text)
+        last = target.items[-1]
+        dash_offset = self.text.rfind("-", self.line_start(last.start), last.start + 1)
+        dash = self.col(dash_offset) if dash_offset != -1 else self.col(target.start)
+        item = self._block_item(key, value, value_text, dash)
+        after = self.after_line(self.content_end(last))
+        lead = "" if after and self.text[after - 1] == "\n" else self.nl
+        tail = "" if item.endswith("\n") else self.nl
+        return Edit(after, after, lead + item + tail)

@@ -1,0 +1,153 @@
+"""One input through the pipeline: prescan, parse, locate, apply rules, render, verify.
+
+The engine knows rules only by their declared scopes and legacy keys; what a rule changes
+it learns from the changes the rule yields.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .changes import Change, Finding, Insert, MoveToList, dotted
+from .data import Builder
+from .edits import Editor, Unrenderable, apply_edits
+from .errors import InputError, VerificationError
+from .locate import ARGO_GROUP, ArgoObject, targets
+from .migrations import REGISTRY, Rule, version
+from .results import FileResult, Problem, Record
+from .source import Source
+from .verify import verify
+from .yamltree import Document, compose
+
+# Go templates as Helm writes them: `{{ .Values.x }}`, `{{- if ... }}`, `{{ include ... }}`.
+# Argo's own `{{inputs.parameters.x}}` and `{{=expr}}` are not directives.
+HELM_DIRECTIVE = re.compile(r"\{\{-?\s*(?:[.$(]|-|/\*|(?:if|else|end|range|with|include|template|define|"
+                            r"toYaml|tpl|printf|quote|default|required|block|fail|lookup)\b)")
+LATEST = max((rule.removed_in for rule in REGISTRY.values()), key=version)
+
+
+def select_rules(select: list[str] | None, ignore: list[str] | None, target_version: str) -> list[Rule]:
+    """Rules enabled by --select/--ignore that apply when targeting `target_version`."""
+    unknown = [name for name in (select or []) + (ignore or []) if name not in REGISTRY]
+    if unknown:
+        raise ValueError(f"unknown rule: {', '.join(unknown)} (see --list-rules)")
+    target = version(target_version)
+    return [rule for name, rule in REGISTRY.items()
+            if (not select or name in select) and name not in (ignore or []) and rule.applies_at(target)]
+
+
+@dataclass
+class Converter:
+    rules: list[Rule]
+
+    def __post_init__(self):
+        keys = sorted({key for rule in self.rules for key in rule.keys})
+        self.prescan = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, keys))) if keys else None
+        self.key_lines = re.compile(r"^[ \t]*(?:-[ \t]+)?[\"']?(%s)[\"']?[ \t]*:" % "|".join(map(re.escape, keys)),
+                                    re.M) if keys else None
+
+    def convert(self, source: Source) -> FileResult:
+        result = FileResult(source.path, source.encode(source.text))
+        if self.prescan is None or not self.prescan.search(source.text):
+            return result
+        try:
+            documents = compose(source.text)
+            builder = Builder(source)
+            data = [builder.build(document.root) for document in documents]
+        except InputError as exc:
+            if HELM_DIRECTIVE.search(source.text):
+                return self._templated(source, result, exc)
+            result.error = Problem(exc.message, exc.line, exc.column)
+            return result
+        except RecursionError:
+            result.error = Problem("nesting too deep to process")
+            return result
+        _FileRun(self, source, documents, builder, data, result).run()
+        return result
+
+    def _templated(self, source: Source, result: FileResult, exc: InputError) -> FileResult:
+        """A Go-templated file that is not YAML: skipped; legacy keys found by a text scan are
+        reported where the file mentions Argo objects."""
+        result.skipped = True
+        result.error = Problem(f"templated file (not YAML until rendered): {exc.message}", exc.line, exc.column)
+        if ARGO_GROUP not in source.text:
+            return result
+        by_key = {key: rule for rule in self.rules for key in rule.keys}
+        for match in self.key_lines.finditer(source.text):
+            line, column = source.line_col(match.start(1))
+            rule = by_key[match.group(1)]
+            result.records.append(Record(rule.name, line, column, 0, None, "?", match.group(1), None, rule.fixable,
+                                         False, f"{match.group(1)} in a templated file: convert it by hand "
+                                                f"({rule.summary})"))
+        return result
+
+
+class _FileRun:
+    """The rules over one parsed file, then rendering and verification."""
+
+    def __init__(self, converter, source, documents, builder, data, result):
+        self.rules = converter.rules
+        self.source = source
+        self.documents: list[Document] = documents
+        self.builder: Builder = builder
+        self.data = data
+        self.result: FileResult = result
+        self.editor = Editor(source, documents)
+        self.edits = []
+        self.applied: dict[int, list[Change]] = {}
+        self.seen: set = set()
+
+    def run(self) -> None:
+        for index, (document, data) in enumerate(zip(self.documents, self.data)):
+            for target in targets(data):
+                for rule in self.rules:
+                    if target.scope in rule.scopes:
+                        for outcome in rule.check(target.data):
+                            self._take(rule, index, document, target.obj, outcome.rebased(target.path))
+        if not self.edits:
+            return
+        try:
+            new_text = apply_edits(self.source.text, self.edits)
+            verify(self.source, new_text, self.data, self.applied, [d.root.size if d.root else 0 for d in self.documents])
+        except (VerificationError, Unrenderable) as exc:
+            self.result.error = Problem(f"internal error, nothing written: {exc}")
+            self.result.records[:] = [r for r in self.result.records if not r.applied]
+            return
+        self.result.output = self.source.encode(new_text)
+
+    def _take(self, rule: Rule, index: int, document: Document, obj: ArgoObject, outcome) -> None:
+        position_path = outcome.path[:-1] + (outcome.beside,) if isinstance(outcome, Insert) else outcome.path
+        try:
+            anchor = self.editor.steps(document.root, position_path, self.builder)[-1].key
+        except (Unrenderable, IndexError):
+            anchor = None
+        identity = (rule.name, type(outcome).__name__, id(anchor) if anchor else position_path)
+        if identity in self.seen:  # the same node reached again through an alias
+            return
+        self.seen.add(identity)
+        applied, message = False, outcome.message
+        if isinstance(outcome, Change):
+            try:
+                self.edits.extend(self.editor.render(outcome, document.root, self.builder))
+                self.applied.setdefault(index, []).append(outcome)
+                applied = True
+            except Unrenderable as exc:
+                message = f"{message}; not fixed: {exc}"
+        relative = outcome.path[len(obj.path):]
+        new = outcome.new_path[len(obj.path):]
+        line, column = self.source.line_col(anchor.start) if anchor else self._object_position(document, obj)
+        self.result.records.append(Record(
+            rule=rule.name, line=line, column=column, document=index, item=obj.item, object=obj.label,
+            path=dotted(relative), new_path=None if isinstance(outcome, Finding) else dotted(new),
+            fixable=rule.fixable and not isinstance(outcome, Finding), applied=applied,
+            message=message.format(path=dotted(relative), new=dotted(new[:-1] if not isinstance(outcome, MoveToList)
+                                                                        else new)),
+        ))
+
+    def _object_position(self, document: Document, obj: ArgoObject) -> tuple[int, int]:
+        try:
+            steps = self.editor.steps(document.root, obj.path, self.builder)
+            node = steps[-1].value if steps else document.root
+        except (Unrenderable, IndexError):
+            node = document.root
+        return self.source.line_col(node.start if node else document.start)

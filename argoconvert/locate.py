@@ -1,0 +1,138 @@
+"""A document's data to the places rules look at (SPEC 2.1).
+
+Argo objects are dispatched on apiVersion and kind together: Argo CD, Events and Rollouts
+share the API group, and Events has a `schedule` of its own. `kind: List` items and the
+objects held by Argo Events Sensor triggers are objects too. Within an object, the workflow
+spec and every template (top level, templateDefaults, inline steps and DAG tasks at any
+depth) are shown once each, even when aliases make them appear at several paths.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from .changes import Path, Scope
+
+ARGO_GROUP = "argoproj.io/"
+WORKFLOW_KINDS = {"Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate"}
+CRON_KIND = "CronWorkflow"
+SENSOR_KIND = "Sensor"
+SENSOR_SOURCES = ("argoWorkflow", "k8s")
+
+
+@dataclass(frozen=True)
+class ArgoObject:
+    """One Argo object: what reports name it by and where it sits in its document."""
+
+    kind: str
+    name: str
+    path: Path
+    item: int | None  # index in a kind: List
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind}/{self.name}"
+
+
+@dataclass(frozen=True)
+class Target:
+    scope: Scope
+    obj: ArgoObject
+    path: Path  # from the document root
+    data: dict
+
+
+def _name(obj: dict) -> str:
+    meta = obj.get("metadata")
+    if not isinstance(meta, dict):
+        return "?"
+    name = meta.get("name") or meta.get("generateName")
+    return str(name) if name is not None else "?"
+
+
+def _is_argo(obj, kinds) -> bool:
+    return (isinstance(obj, dict) and str(obj.get("apiVersion", "")).startswith(ARGO_GROUP)
+            and obj.get("kind") in kinds)
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+class _Walk:
+    def __init__(self):
+        self.seen: set[int] = set()
+
+    def first_visit(self, value) -> bool:
+        if id(value) in self.seen:
+            return False
+        self.seen.add(id(value))
+        return True
+
+    def document(self, doc) -> Iterator[Target]:
+        if isinstance(doc, dict) and doc.get("kind") == "List" and isinstance(doc.get("items"), list):
+            for index, item in enumerate(doc["items"]):
+                yield from self.object(item, ("items", index), index)
+        else:
+            yield from self.object(doc, (), None)
+
+    def object(self, obj, path: Path, item: int | None) -> Iterator[Target]:
+        if not isinstance(obj, dict) or not self.first_visit(obj):
+            return
+        spec = obj.get("spec")
+        if not isinstance(spec, dict):
+            return
+        found = ArgoObject(str(obj.get("kind")), _name(obj), path, item)
+        spec_path = path + ("spec",)
+        if _is_argo(obj, {CRON_KIND}):
+            yield Target(Scope.CRON_SPEC, found, spec_path, spec)
+            workflow_spec = spec.get("workflowSpec")
+            if isinstance(workflow_spec, dict):
+                yield from self.workflow_spec(found, spec_path + ("workflowSpec",), workflow_spec)
+        elif _is_argo(obj, WORKFLOW_KINDS):
+            yield from self.workflow_spec(found, spec_path, spec)
+        elif _is_argo(obj, {SENSOR_KIND}):
+            for index, trigger in enumerate(_list(spec.get("triggers"))):
+                yield from self.sensor_trigger(trigger, spec_path + ("triggers", index), item)
+
+    def sensor_trigger(self, trigger, path: Path, item: int | None) -> Iterator[Target]:
+        if not isinstance(trigger, dict):
+            return
+        template = _dict(trigger.get("template"))
+        for source_kind in SENSOR_SOURCES:
+            source = _dict(_dict(template.get(source_kind)).get("source"))
+            if isinstance(source.get("resource"), dict):
+                yield from self.object(source["resource"],
+                                       path + ("template", source_kind, "source", "resource"), item)
+        if isinstance(trigger.get("dlqTrigger"), dict):
+            yield from self.sensor_trigger(trigger["dlqTrigger"], path + ("dlqTrigger",), item)
+
+    def workflow_spec(self, obj: ArgoObject, path: Path, spec: dict) -> Iterator[Target]:
+        if not self.first_visit(spec):
+            return
+        yield Target(Scope.WORKFLOW_SPEC, obj, path, spec)
+        if isinstance(spec.get("templateDefaults"), dict):
+            yield from self.template(obj, path + ("templateDefaults",), spec["templateDefaults"])
+        for index, template in enumerate(_list(spec.get("templates"))):
+            yield from self.template(obj, path + ("templates", index), template)
+
+    def template(self, obj: ArgoObject, path: Path, template) -> Iterator[Target]:
+        if not isinstance(template, dict) or not self.first_visit(template):
+            return
+        yield Target(Scope.TEMPLATE, obj, path, template)
+        for group_index, group in enumerate(_list(template.get("steps"))):
+            for step_index, step in enumerate(_list(group)):
+                inline = _dict(step).get("inline")
+                yield from self.template(obj, path + ("steps", group_index, step_index, "inline"), inline)
+        for task_index, task in enumerate(_list(_dict(template.get("dag")).get("tasks"))):
+            inline = _dict(task).get("inline")
+            yield from self.template(obj, path + ("dag", "tasks", task_index, "inline"), inline)
+
+
+def targets(document) -> Iterator[Target]:
+    """Every place in one document's data that rules look at, each once."""
+    return _Walk().document(document)

@@ -1,0 +1,30 @@
+"""The human report on stderr: a line per change, finding or error, then one summary line."""
+from __future__ import annotations
+
+from ..results import ERROR, SKIPPED, FileResult
+from . import Summary
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
+def lines(results: list[FileResult], *, written: bool, quiet: bool) -> list[str]:
+    out = []
+    for result in results:
+        if result.status == ERROR:
+            out.append(f"{result.path}:{result.error.line}:{result.error.column}: error: {result.error.message}")
+        if quiet:
+            continue
+        if result.status == SKIPPED:
+            out.append(f"{result.path}: skipped: {result.error.message}")
+        for record in result.records:
+            state = ("fixed" if written else "fixable") if record.applied else "manual"
+            where = f" {record.object}" + (f" (item {record.item})" if record.item is not None else "")
+            out.append(f"{result.path}:{record.line}:{record.column}: {record.rule} [{state}]{where}: {record.message}")
+    summary = Summary.of(results)
+    verb = "migrated" if written else "would be migrated"
+    out.append(f"{_plural(summary.changed, 'file')} {verb} ({_plural(summary.changes, 'change')}), "
+               f"{summary.unchanged} unchanged, {summary.manual} {'needs' if summary.manual == 1 else 'need'} "
+               f"manual action, {summary.errors} failed")
+    return out

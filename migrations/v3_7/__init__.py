@@ -1,0 +1,1 @@
+"""Rules for Argo Workflows v3.7, which stopped reading integer pod priorities."""

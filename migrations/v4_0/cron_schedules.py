@@ -1,0 +1,55 @@
+"""cron-schedules: a CronWorkflow's `spec.schedule: S` became `spec.schedules: [S]`.
+
+v4.0 removed the singular field (the list exists since v3.6) and its CRD rejects a
+`CRON_TZ=`/`TZ=` prefix, which moves to `spec.timezone`.
+"""
+from __future__ import annotations
+
+import re
+
+from argoconvert.changes import Finding, Insert, Remove, Scope, ToList
+from .. import Rule
+
+TZ_PREFIX = re.compile(r"^(?:CRON_TZ|TZ)=(\S+)\s+(.*)$", re.S)
+
+rule = Rule(
+    name="cron-schedules",
+    summary="CronWorkflow spec.schedule became the list spec.schedules",
+    available_since="3.6",
+    removed_in="4.0",
+    fixable=True,
+    scopes=(Scope.CRON_SPEC,),
+    keys=("schedule",),
+)
+
+
+@rule
+def check(spec: dict):
+    if "schedule" not in spec:
+        return
+    value = spec["schedule"]
+    if value is None or value == "":
+        yield Remove(("schedule",), "empty {path} removed")
+        return
+    if isinstance(value, (dict, list)):
+        yield Finding(("schedule",), "{path} is not a cron expression; write spec.schedules by hand")
+        return
+    schedule = str(value).strip()
+    prefix = TZ_PREFIX.match(schedule)
+    timezone = spec.get("timezone")
+    if prefix and not timezone:
+        zone, schedule = prefix.group(1), prefix.group(2).strip()
+        if "timezone" in spec:
+            yield Remove(("timezone",), "empty {path} replaced")
+        yield Insert(("timezone",), f"{{path}} set to {zone!r} from the schedule's prefix", value=zone,
+                     beside="schedule")
+    elif prefix:
+        zone = prefix.group(1)
+        yield Finding(("schedule",), f"{{path}} starts with a time zone prefix ({zone}) and spec.timezone is "
+                                     f"already {timezone!r}: v4 rejects the prefix; remove it by hand")
+    if "schedules" in spec:
+        dropped = spec["schedules"]
+        yield Remove(("schedules",), f"{{path}} {dropped!r} dropped: spec.schedule takes precedence, "
+                                     "as in argo convert")
+    changed = schedule != value
+    yield ToList(("schedule",), "{path} -> {new}", new_key="schedules", value=schedule, replace_value=changed)

@@ -1,0 +1,25 @@
+"""sync-mutexes: `synchronization.mutex: M` became `synchronization.mutexes: [M]`.
+
+v4.0 removed the singular field (the list exists since v3.6), on the workflow spec and on
+every template; a cluster that ignores it runs the workflow without its lock.
+"""
+from __future__ import annotations
+
+from argoconvert.changes import Scope
+from .. import Rule
+from ._plural import singular_to_list
+
+rule = Rule(
+    name="sync-mutexes",
+    summary="synchronization.mutex became the list synchronization.mutexes",
+    available_since="3.6",
+    removed_in="4.0",
+    fixable=True,
+    scopes=(Scope.WORKFLOW_SPEC, Scope.TEMPLATE),
+    keys=("mutex",),
+)
+
+
+@rule
+def check(spec_or_template: dict):
+    return singular_to_list(spec_or_template, "mutex", "mutexes")
