@@ -42,7 +42,10 @@ def process(converter: Converter, path: str) -> FileResult:
         source = Source.from_bytes(path, raw)
     except InputError as exc:
         return FileResult(path, raw, error=Problem(exc.message, exc.line, exc.column))
-    return converter.convert(source)
+    try:
+        return converter.convert(source)
+    except Exception as exc:  # a bug must cost one file, not the run; nothing was written
+        return FileResult(path, raw, error=Problem(f"internal error, nothing written: {type(exc).__name__}: {exc}"))
 
 
 def write_atomically(path: str, data: bytes) -> None:
@@ -130,8 +133,8 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
             click.echo(diff_report.unified(found.path, result.original, result.output), nl=False)
         results.append(result)
 
-    written = write or print_manifests
-    summary_lines = text_report.lines(results, written=written, quiet=quiet)
+    mode = "write" if write else ("print" if print_manifests else "check")
+    summary_lines = text_report.lines(results, mode=mode, quiet=quiet)
     if report_format == "json":
         _emit_report(json_report.render(results, target_version), output_file, to_stderr=print_manifests)
         summary_lines = [line for line in summary_lines if ": error: " in line] + summary_lines[-1:]

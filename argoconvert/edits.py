@@ -67,6 +67,17 @@ def emit_scalar(value: str, style: str, flow: bool) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def flow_text(data) -> str:
+    """Plain data in YAML flow style."""
+    if isinstance(data, dict):
+        return "{" + ", ".join(f"{flow_text(k)}: {flow_text(v)}" for k, v in data.items()) + "}"
+    if isinstance(data, list):
+        return "[" + ", ".join(flow_text(v) for v in data) + "]"
+    if isinstance(data, str):
+        return emit_scalar(data, "", flow=True)
+    return json.dumps(data)
+
+
 def shift_lines(text: str, delta: int) -> str:
     """Move every line but the first `delta` columns right (left when negative)."""
     if delta == 0 or "\n" not in text:
@@ -185,7 +196,8 @@ class Editor:
             return self._remove(steps)
         if isinstance(change, MoveToList):
             target = deref(self.steps(root, change.into, builder)[-1].value)
-            return self._remove(steps) + [self._append(target, steps[-1])]
+            moved = builder.build(steps[-1].value)
+            return self._remove(steps) + [self._append(target, steps[-1], moved)]
         raise TypeError(change)
 
     def _key_text(self, like: Node, name: str, flow: bool) -> str:
@@ -216,8 +228,10 @@ class Editor:
                 raise Unrenderable("only a scalar value can be replaced")
             value_text = emit_scalar(str(change.value), value.style if value.style in ("", "'", '"') else '"',
                                      mapping.flow)
+            end = self.content_end(value)  # a block scalar's line break stays
         else:
             value_text = self.text[value.start:value.end]
+            end = value.end
         between = self.text[key.end:value.start]
         if mapping.flow:
             new = key_text + between + self._flow_item_list(key, value_text)
@@ -230,7 +244,7 @@ class Editor:
             dash = self.col(key.start) + self.layout.dash_offset
             head = self.text[key.end:self.line_start(value.start)]
             new = key_text + head + self._block_item(key, value, value_text, dash)
-        return Edit(key.start, value.end, new)
+        return Edit(key.start, end, new)
 
     def _remove(self, steps: list[Step]) -> list[Edit]:
         mapping, key, value = steps[-1].container, steps[-1].key, steps[-1].value
@@ -263,11 +277,13 @@ class Editor:
         sibling, sibling_value = beside
         key_text = self._key_text(sibling, change.path[-1], mapping.flow)
         value_style = '"' if mapping.flow else ("" if sibling.style == "" else sibling.style)
-        entry = f"{key_text}: {emit_scalar(str(change.value), value_style, mapping.flow)}"
+        colon = self.text[sibling.end:sibling_value.start]
+        colon = colon if colon.strip() == ":" and "\n" not in colon else ": "
+        entry = f"{key_text}{colon}{emit_scalar(str(change.value), value_style, mapping.flow)}"
         if mapping.flow:
             if self.first_on_line(sibling.start):
                 return Edit(sibling.start, sibling.start, entry + "," + self.nl + " " * self.line_indent(sibling.start))
-            return Edit(sibling.start, sibling.start, entry + ", ")
+            return Edit(sibling.start, sibling.start, entry + self._flow_comma(mapping))
         line = " " * self.col(sibling.start) + entry
         if self.first_on_line(sibling.start):
             start = self.line_start(sibling.start)
@@ -276,7 +292,23 @@ class Editor:
         lead = "" if after and self.text[after - 1] == "\n" else self.nl
         return Edit(after, after, lead + line + self.nl)
 
-    def _append(self, target: Node, source: Step) -> Edit:
+    def _as_flow(self, value: Node, data) -> str:
+        """A block value rewritten in flow style, for a flow list; refused where that would
+        lose comments or anchors."""
+        text = self.text[value.start:value.end]
+        if "#" in text or "&" in text or "*" in text or "!" in text:
+            raise Unrenderable("a block value with comments, anchors or tags cannot join a flow list")
+        return flow_text(data)
+
+    def _flow_comma(self, collection: Mapping) -> str:
+        """The separator a one-line flow collection uses between entries: ", " or ","."""
+        if len(collection.pairs) > 1:
+            gap = self.text[self.content_end(collection.pairs[0][1]):collection.pairs[1][0].start]
+            if gap == ",":
+                return ","
+        return ", "
+
+    def _append(self, target: Node, source: Step, data) -> Edit:
         if not isinstance(target, Sequence):
             raise Unrenderable("the list to append to is not a list")
         key, value = source.key, source.value
@@ -284,7 +316,7 @@ class Editor:
         block_value = isinstance(value, (Mapping, Sequence)) and not value.flow
         if target.flow:
             if block_value:
-                raise Unrenderable("a block value cannot join a flow list")
+                value_text = self._as_flow(value, data)
             if not target.items:
                 return Edit(target.start, target.end, "[" + value_text + "]")
             last = target.items[-1]

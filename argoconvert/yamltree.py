@@ -1,7 +1,9 @@
 """YAML text to a tree of nodes that know their exact offsets in the text.
 
-The parser is libyaml through ruamel.yaml's C extension; its event stream carries the start
-and end offset of every scalar, collection and marker. The tree is only a map of the text:
+The parser is libyaml through PyYAML's C extension (PyYAML's pure-Python parser where the
+extension is missing): its event stream carries the start and end offset of every scalar,
+collection and marker. (ruamel.yaml.clib bundles an older libyaml that rejects `:` inside
+flow plain scalars, as in `command: [run, alpine:3.19]`, which Kubernetes accepts.) The tree is only a map of the text:
 edits are made on the original text (see edits.py), never by dumping the tree, so comments,
 quoting and layout survive untouched. Composition is iterative (no recursion limit) and
 aliases are kept as references to their anchor's node (never expanded).
@@ -10,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ruamel.yaml import error as yaml_error
-from ruamel.yaml.cyaml import CParser
+import yaml
+
+Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # only its event stream is used
 
 from .errors import InputError
 
@@ -79,7 +82,7 @@ class Document:
     collections: list[Node] = field(default_factory=list)  # every collection, in text order
 
 
-def _error(exc: yaml_error.MarkedYAMLError) -> InputError:
+def _error(exc: yaml.MarkedYAMLError) -> InputError:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "invalid YAML"
     context = f" {exc.context}" if exc.context and exc.problem else ""
@@ -93,14 +96,14 @@ def compose(text: str) -> list[Document]:
     """Parse a YAML stream into documents of positioned nodes. Raises InputError."""
     try:
         return _compose(text)
-    except yaml_error.MarkedYAMLError as exc:
+    except yaml.MarkedYAMLError as exc:
         raise _error(exc) from None
-    except yaml_error.YAMLError as exc:
+    except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}".replace("\n", " ")) from None
 
 
 def _compose(text: str) -> list[Document]:
-    parser = CParser(text)
+    parser = Parser(text)
     get = parser.get_event
     documents: list[Document] = []
     anchors: dict[str, Node] = {}

@@ -9,7 +9,8 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
 
 
-def lines(results: list[FileResult], *, written: bool, quiet: bool) -> list[str]:
+def lines(results: list[FileResult], *, mode: str, quiet: bool) -> list[str]:
+    """`mode`: "write" (files were rewritten), "print" (converted on stdout) or "check"."""
     out = []
     for result in results:
         if result.status == ERROR:
@@ -19,11 +20,11 @@ def lines(results: list[FileResult], *, written: bool, quiet: bool) -> list[str]
         if result.status == SKIPPED:
             out.append(f"{result.path}: skipped: {result.error.message}")
         for record in result.records:
-            state = ("fixed" if written else "fixable") if record.applied else "manual"
+            state = ("fixable" if mode == "check" else "fixed") if record.applied else "manual"
             where = f" {record.object}" + (f" (item {record.item})" if record.item is not None else "")
             out.append(f"{result.path}:{record.line}:{record.column}: {record.rule} [{state}]{where}: {record.message}")
     summary = Summary.of(results)
-    verb = "migrated" if written else "would be migrated"
+    verb = {"write": "migrated", "print": "converted", "check": "would be migrated"}[mode]
     out.append(f"{_plural(summary.changed, 'file')} {verb} ({_plural(summary.changes, 'change')}), "
                f"{summary.unchanged} unchanged, {summary.manual} {'needs' if summary.manual == 1 else 'need'} "
                f"manual action, {summary.errors} failed")
