@@ -94,6 +94,16 @@ class MoveToList(Change):
 
 
 @dataclass(frozen=True)
+class SetString(Change):
+    """The string at `path` gets a new value: a manifest held in it was converted."""
+
+    value: str = ""
+
+    def apply(self, parent: dict) -> None:
+        parent[self.path[-1]] = self.value
+
+
+@dataclass(frozen=True)
 class Finding:
     """Something a person must decide; nothing is edited. `path` names the field."""
 

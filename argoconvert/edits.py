@@ -9,7 +9,6 @@ the sibling keys. Edits are applied back to front so that earlier offsets stay v
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -333,3 +332,53 @@ class Editor:
         lead = "" if after and self.text[after - 1] == "\n" else self.nl
         tail = "" if item.endswith("\n") else self.nl
         return Edit(after, after, lead + item + tail)
+
+    # -- manifests held in strings ------------------------------------------------------------
+    def _literal_lines(self, node: Scalar) -> tuple[list[int], int] | None:
+        """Where each line of a literal block scalar's value starts in the text, and the
+        block's indentation; None when the lines do not map one to one."""
+        if node.style != "|" or node.tag:
+            return None
+        first = self.after_line(node.start)
+        lines = self.text[first:node.end].split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        indents = [len(l) - len(l.lstrip(" ")) for l in lines if l.strip()]
+        if not indents:
+            return None
+        indent = min(indents)
+        starts, offset = [], first
+        for line in lines:
+            starts.append(offset)
+            offset += len(line) + 1
+        rebuilt = "".join(line.rstrip("\r")[indent:] + "\n" for line in lines)
+        if rebuilt.rstrip("\n") != node.value.rstrip("\n"):
+            return None
+        return starts, indent
+
+    def _outer(self, offset: int, inner: Source, starts: list[int], indent: int, node: Scalar) -> int:
+        line, column = inner.line_col(offset)
+        if line > len(starts):
+            return self.content_end(node)
+        return starts[line - 1] + indent + column - 1
+
+    def embedded_position(self, node: Scalar, inner: Source, line: int, column: int) -> tuple[int, int]:
+        """A position in a string's value as a 1-based position in this text."""
+        mapped = self._literal_lines(node)
+        if mapped is None or line > len(mapped[0]):
+            return self.source.line_col(node.start)
+        starts, indent = mapped
+        return self.source.line_col(starts[line - 1] + indent + column - 1)
+
+    def embed(self, node: Scalar, inner: Source, inner_edits: list[Edit], new_value: str) -> list[Edit]:
+        """Edits turning the string `node` into `new_value`: in a literal block scalar, the
+        edits made on the value, line by line; elsewhere the string written anew in its style."""
+        mapped = self._literal_lines(node)
+        if mapped is None:
+            if node.style == "'" and "\n" not in new_value:
+                return [Edit(node.start, node.end, "'" + new_value.replace("'", "''") + "'")]
+            return [Edit(node.start, node.end, json.dumps(new_value, ensure_ascii=False))]
+        starts, indent = mapped
+        newline = self.nl + " " * indent
+        return [Edit(self._outer(e.start, inner, starts, indent, node), self._outer(e.end, inner, starts, indent, node),
+                     e.text.replace("\n", newline)) for e in inner_edits]

@@ -6,18 +6,18 @@ it learns from the changes the rule yields.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .changes import Change, Finding, Insert, MoveToList, dotted
+from .changes import Change, Finding, Insert, MoveToList, SetString, dotted
 from .data import Builder
 from .edits import Editor, Unrenderable, apply_edits
 from .errors import InputError, VerificationError
-from .locate import ARGO_GROUP, ArgoObject, targets
+from .locate import ARGO_GROUP, ArgoObject, Embedded, embedded, targets
 from .migrations import REGISTRY, Rule, version
 from .results import FileResult, Problem, Record
 from .source import Source
 from .verify import verify
-from .yamltree import Document, compose
+from .yamltree import Document, Scalar, compose
 
 # Go templates as Helm writes them: `{{ .Values.x }}`, `{{- if ... }}`, `{{ include ... }}`.
 # Argo's own `{{inputs.parameters.x}}` and `{{=expr}}` are not directives.
@@ -83,37 +83,80 @@ class Converter:
 
 
 class _FileRun:
-    """The rules over one parsed file, then rendering and verification."""
+    """The rules over one parsed text (a file, or a manifest held in one of its strings),
+    then rendering and verification."""
 
-    def __init__(self, converter, source, documents, builder, data, result):
-        self.rules = converter.rules
+    def __init__(self, converter, source, documents, builder, data, result, kind: str | None = None):
+        self.converter: Converter = converter
         self.source = source
         self.documents: list[Document] = documents
         self.builder: Builder = builder
         self.data = data
         self.result: FileResult = result
+        self.kind = kind
         self.editor = Editor(source, documents)
         self.edits = []
         self.applied: dict[int, list[Change]] = {}
         self.seen: set = set()
 
     def run(self) -> None:
+        new_text = self.converted_text()
+        if new_text is not None:
+            self.result.output = self.source.encode(new_text)
+
+    def converted_text(self) -> str | None:
+        """The text with every change applied and verified; None when nothing changes or
+        verification failed (then the result holds the error)."""
         for index, (document, data) in enumerate(zip(self.documents, self.data)):
-            for target in targets(data):
-                for rule in self.rules:
+            for target in targets(data, self.kind):
+                for rule in self.converter.rules:
                     if target.scope in rule.scopes:
                         for outcome in rule.check(target.data):
                             self._take(rule, index, document, target.obj, outcome.rebased(target.path))
+            if self.kind is None:
+                for found in embedded(data):
+                    self._embedded(index, document, found)
         if not self.edits:
-            return
+            return None
         try:
             new_text = apply_edits(self.source.text, self.edits)
             verify(self.source, new_text, self.data, self.applied, [d.root.size if d.root else 0 for d in self.documents])
         except (VerificationError, Unrenderable) as exc:
             self.result.error = Problem(f"internal error, nothing written: {exc}")
             self.result.records[:] = [r for r in self.result.records if not r.applied]
+            return None
+        return new_text
+
+    def _embedded(self, index: int, document: Document, found: Embedded) -> None:
+        """Convert the manifest held in a string and write it back into the string."""
+        try:
+            node = self.editor.steps(document.root, found.path, self.builder)[-1].value
+        except (Unrenderable, IndexError):
             return
-        self.result.output = self.source.encode(new_text)
+        if not isinstance(node, Scalar) or not self.converter.prescan.search(node.value):
+            return
+        inner = Source(self.source.path, node.value)
+        try:
+            documents = compose(inner.text)
+            builder = Builder(inner)
+            data = [builder.build(d.root) for d in documents]
+        except (InputError, RecursionError):
+            return  # not a manifest: the string stays as it is
+        run = _FileRun(self.converter, inner, documents, builder, data, FileResult(inner.path, b""), found.kind)
+        new_value = run.converted_text()
+        where = found.path[-1]
+        for record in run.result.records:
+            line, column = self.editor.embedded_position(node, inner, record.line, record.column)
+            message = f"{record.message} (in {where})"
+            if run.result.error is not None:
+                message += f"; not converted: {run.result.error.message}"
+            self.result.records.append(replace(record, line=line, column=column, document=index,
+                                               item=found.item, applied=record.applied and new_value is not None,
+                                               message=message))
+        if new_value is None:
+            return
+        self.edits.extend(self.editor.embed(node, inner, run.edits, new_value))
+        self.applied.setdefault(index, []).append(SetString(found.path, "", value=new_value))
 
     def _take(self, rule: Rule, index: int, document: Document, obj: ArgoObject, outcome) -> None:
         position_path = outcome.path[:-1] + (outcome.beside,) if isinstance(outcome, Insert) else outcome.path

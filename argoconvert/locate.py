@@ -1,4 +1,5 @@
-"""A document's data to the places rules look at (SPEC 2.1).
+"""A document's data to the places rules look at (SPEC 2.1), and to the manifests it holds
+in strings.
 
 Argo objects are dispatched on apiVersion and kind together: Argo CD, Events and Rollouts
 share the API group, and Events has a `schedule` of its own. `kind: List` items and the
@@ -18,6 +19,7 @@ WORKFLOW_KINDS = {"Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate"}
 CRON_KIND = "CronWorkflow"
 SENSOR_KIND = "Sensor"
 SENSOR_SOURCES = ("argoWorkflow", "k8s")
+LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
 
 
 @dataclass(frozen=True)
@@ -80,15 +82,18 @@ class _Walk:
         else:
             yield from self.object(doc, (), None)
 
-    def object(self, obj, path: Path, item: int | None) -> Iterator[Target]:
+    def object(self, obj, path: Path, item: int | None, kind: str | None = None) -> Iterator[Target]:
+        """`kind`: what the object is when it does not say (a controller's workflowDefaults)."""
         if not isinstance(obj, dict) or not self.first_visit(obj):
             return
         spec = obj.get("spec")
         if not isinstance(spec, dict):
             return
-        found = ArgoObject(str(obj.get("kind")), _name(obj), path, item)
+        found = ArgoObject(kind or str(obj.get("kind")), _name(obj), path, item)
         spec_path = path + ("spec",)
-        if _is_argo(obj, {CRON_KIND}):
+        if kind in WORKFLOW_KINDS:
+            yield from self.workflow_spec(found, spec_path, spec)
+        elif _is_argo(obj, {CRON_KIND}):
             yield Target(Scope.CRON_SPEC, found, spec_path, spec)
             workflow_spec = spec.get("workflowSpec")
             if isinstance(workflow_spec, dict):
@@ -133,6 +138,44 @@ class _Walk:
             yield from self.template(obj, path + ("dag", "tasks", task_index, "inline"), inline)
 
 
-def targets(document) -> Iterator[Target]:
+def targets(document, kind: str | None = None) -> Iterator[Target]:
     """Every place in one document's data that rules look at, each once."""
-    return _Walk().document(document)
+    walk = _Walk()
+    return walk.object(document, (), None, kind) if kind else walk.document(document)
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """A manifest held in a string: converted like a file, then written back into the string."""
+
+    path: Path
+    kind: str | None  # what the held object is when it does not say
+    item: int | None
+
+
+def embedded(document) -> Iterator[Embedded]:
+    """Strings holding manifests: the last-applied-configuration annotation (JSON) of each
+    object, an Argo Events Sensor trigger's `source.inline`, and the controller ConfigMap's
+    `data.workflowDefaults` (a Workflow without apiVersion and kind)."""
+    items = [(document, (), None)]
+    if isinstance(document, dict) and document.get("kind") == "List":
+        items = [(item, ("items", index), index) for index, item in enumerate(_list(document.get("items")))]
+    for obj, path, item in items:
+        if not isinstance(obj, dict):
+            continue
+        if isinstance(_dict(_dict(obj.get("metadata")).get("annotations")).get(LAST_APPLIED), str):
+            yield Embedded(path + ("metadata", "annotations", LAST_APPLIED), None, item)
+        if obj.get("kind") == "ConfigMap" and isinstance(_dict(obj.get("data")).get("workflowDefaults"), str):
+            yield Embedded(path + ("data", "workflowDefaults"), "Workflow", item)
+        if _is_argo(obj, {SENSOR_KIND}):
+            for index, trigger in enumerate(_list(_dict(obj.get("spec")).get("triggers"))):
+                yield from _sensor_inline(trigger, path + ("spec", "triggers", index), item)
+
+
+def _sensor_inline(trigger, path: Path, item: int | None) -> Iterator[Embedded]:
+    template = _dict(_dict(trigger).get("template"))
+    for source_kind in SENSOR_SOURCES:
+        if isinstance(_dict(_dict(template.get(source_kind)).get("source")).get("inline"), str):
+            yield Embedded(path + ("template", source_kind, "source", "inline"), None, item)
+    if isinstance(_dict(trigger).get("dlqTrigger"), dict):
+        yield from _sensor_inline(trigger["dlqTrigger"], path + ("dlqTrigger",), item)
