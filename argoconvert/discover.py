@@ -6,6 +6,7 @@ into a loop). A file named explicitly is processed whatever its name.
 """
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from typing import Iterator
@@ -63,8 +64,15 @@ def walk(root: str) -> Iterator[Input]:
             full = os.path.join(directory, name)
             if not name.endswith(SUFFIXES) or ignored(full, False):
                 continue
-            if os.path.islink(full) and not (_inside(full, real_root) and os.path.isfile(full)):
-                continue  # out of the tree, dangling, or a loop
+            if os.path.islink(full):
+                try:
+                    os.stat(full)
+                except OSError as exc:
+                    if exc.errno == errno.ELOOP:
+                        yield Input(full, "symbolic link loop")
+                    continue  # dangling
+                if not (_inside(full, real_root) and os.path.isfile(full)):
+                    continue  # out of the tree
             yield Input(full)
 
 

@@ -37,16 +37,17 @@ class Step:
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
-    """Apply non-overlapping edits back to front. At one offset, a replacement goes before an
-    insertion, and insertions keep their order."""
-    ordered = sorted(enumerate(edits), key=lambda e: (e[1].start, e[1].end, e[0]), reverse=True)
-    limit = len(text)
-    for _, edit in ordered:
-        if edit.end > limit:
+    """Apply non-overlapping edits in one pass. At one offset, insertions come first, in the
+    order they were made, then the replacement that starts there."""
+    pieces, position = [], 0
+    for _, edit in sorted(enumerate(edits), key=lambda e: (e[1].start, e[1].end, e[0])):
+        if edit.start < position:
             raise Unrenderable("two edits overlap")
-        text = text[:edit.start] + edit.text + text[edit.end:]
-        limit = edit.start
-    return text
+        pieces.append(text[position:edit.start])
+        pieces.append(edit.text)
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<", "="}

@@ -16,7 +16,7 @@ from .locate import ARGO_GROUP, ArgoObject, Embedded, embedded, targets
 from .migrations import REGISTRY, Rule, version
 from .results import FileResult, Problem, Record
 from .source import Source
-from .verify import verify
+from .verify import MAX_EXPANDED_NODES, verify
 from .yamltree import Document, Scalar, compose
 
 # Go templates as Helm writes them: `{{ .Values.x }}`, `{{- if ... }}`, `{{ include ... }}`.
@@ -118,9 +118,18 @@ class _FileRun:
                     self._embedded(index, document, found)
         if not self.edits:
             return None
+        for index in self.applied:
+            document = self.documents[index]
+            if document.aliases and document.root.size > MAX_EXPANDED_NODES:
+                line, column = self.source.line_col(document.root.start)
+                self.result.error = Problem(f"YAML aliases in this document expand to {document.root.size} nodes "
+                                            "(an alias bomb?); not converted", line, column)
+                self.result.records[:] = [r for r in self.result.records if not r.applied]
+                return None
         try:
             new_text = apply_edits(self.source.text, self.edits)
-            verify(self.source, new_text, self.data, self.applied, [d.root.size if d.root else 0 for d in self.documents])
+            bombs = {i for i, d in enumerate(self.documents) if d.aliases and d.root.size > MAX_EXPANDED_NODES}
+            verify(self.source, new_text, self.data, self.applied, bombs)
         except (VerificationError, Unrenderable) as exc:
             self.result.error = Problem(f"internal error, nothing written: {exc}")
             self.result.records[:] = [r for r in self.result.records if not r.applied]

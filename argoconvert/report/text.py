@@ -14,7 +14,8 @@ def lines(results: list[FileResult], *, mode: str, quiet: bool) -> list[str]:
     out = []
     for result in results:
         if result.status == ERROR:
-            out.append(f"{result.path}:{result.error.line}:{result.error.column}: error: {result.error.message}")
+            where = f":{result.error.line}:{result.error.column}" if result.error.line else ""
+            out.append(f"{result.path}{where}: error: {result.error.message}")
         if quiet:
             continue
         if result.status == SKIPPED:
