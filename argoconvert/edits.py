@@ -121,6 +121,7 @@ class Editor:
         self.text = source.text
         self.nl = source.newline
         self.layout = Layout(self, documents)
+        self._removed: dict[int, set[int]] = {}  # mapping -> indices of its pairs removed so far
 
     # -- text geometry --------------------------------------------------------------------
     def line_start(self, offset: int) -> int:
@@ -216,9 +217,16 @@ class Editor:
     def _flow_item_list(self, key: Node, value_text: str) -> str:
         if not self.first_on_line(key.start):
             return "[" + value_text + "]"
-        indent, step = self.line_indent(key.start), self.layout.indent
-        return ("[" + self.nl + " " * (indent + step) + shift_lines(value_text, step) + self.nl
-                + " " * indent + "]")
+        start = self.line_start(key.start)
+        lead = self.text[start:key.start]
+        if "\t" in lead:
+            unit = "\t"
+            moved = "\n".join(unit + line if i and line.strip() else line
+                              for i, line in enumerate(value_text.split("\n")))
+        else:
+            unit = " " * self.layout.indent
+            moved = shift_lines(value_text, self.layout.indent)
+        return "[" + self.nl + lead + unit + moved + self.nl + lead + "]"
 
     def _to_list(self, change: ToList, step: Step) -> Edit:
         mapping, key, value = step.container, step.key, step.value
@@ -233,6 +241,8 @@ class Editor:
             value_text = self.text[value.start:value.end]
             end = value.end
         between = self.text[key.end:value.start]
+        if not between.lstrip(" \t").startswith(":"):
+            raise Unrenderable("an explicit key (? key) is not rewritten")
         if mapping.flow:
             new = key_text + between + self._flow_item_list(key, value_text)
         elif isinstance(value, (Mapping, Sequence)) and value.flow:
@@ -250,19 +260,20 @@ class Editor:
         mapping, key, value = steps[-1].container, steps[-1].key, steps[-1].value
         index = next(i for i, (k, _) in enumerate(mapping.pairs) if k is key)
         end = self.content_end(value)
-        if len(mapping.pairs) == 1:
-            opening = self.text.find("{", mapping.start) if mapping.flow else -1
-            if mapping.flow:
-                return [Edit(opening + 1, mapping.end - 1, "")]
-            parent = steps[-2] if len(steps) > 1 else None
-            if parent and parent.key is not None and "#" not in self.text[parent.key.end:key.start] \
-                    and not parent.container.flow:
-                return [Edit(parent.key.end, end, ": {}")]
-            return [Edit(key.start, end, "{}")]
+        removed = self._removed.setdefault(id(mapping), set())
+        removed.add(index)
         if mapping.flow:
+            if len(mapping.pairs) == 1:
+                return [Edit(self.text.find("{", mapping.start) + 1, mapping.end - 1, "")]
             if index + 1 < len(mapping.pairs):
                 return [Edit(key.start, mapping.pairs[index + 1][0].start, "")]
             return [Edit(self.content_end(mapping.pairs[index - 1][1]), end, "")]
+        if len(removed) == len(mapping.pairs):  # the mapping stays, empty: `parent: {}`
+            parent = steps[-2] if len(steps) > 1 else None
+            colon = self.text.find(":", parent.key.end, key.start) if parent and parent.key else -1
+            if colon == -1 or not self.first_on_line(key.start):
+                return [Edit(key.start, end, "{}")]
+            return [Edit(colon + 1, colon + 1, " {}"), Edit(self.line_start(key.start), self.after_line(end), "")]
         if self.first_on_line(key.start):
             return [Edit(self.line_start(key.start), self.after_line(end), "")]
         return [Edit(key.start, mapping.pairs[index + 1][0].start, "")]
@@ -330,9 +341,9 @@ class Editor:
         dash = self.col(dash_offset) if dash_offset != -1 else self.col(target.start)
         item = self._block_item(key, value, value_text, dash)
         after = self.after_line(self.content_end(last))
-        lead = "" if after and self.text[after - 1] == "\n" else self.nl
-        tail = "" if item.endswith("\n") else self.nl
-        return Edit(after, after, lead + item + tail)
+        if after and self.text[after - 1] == "\n":
+            return Edit(after, after, item + ("" if item.endswith("\n") else self.nl))
+        return Edit(after, after, self.nl + item)  # at the end of a file without a final newline
 
     # -- manifests held in strings ------------------------------------------------------------
     def _literal_lines(self, node: Scalar) -> tuple[list[int], int] | None:

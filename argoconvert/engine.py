@@ -5,10 +5,11 @@ it learns from the changes the rule yields.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .changes import Change, Finding, Insert, MoveToList, SetString, dotted
+from .changes import Change, Finding, Insert, MoveToList, SetString, dotted, get
 from .data import Builder
 from .edits import Editor, Unrenderable, apply_edits
 from .errors import InputError, VerificationError
@@ -17,7 +18,7 @@ from .migrations import REGISTRY, Rule, version
 from .results import FileResult, Problem, Record
 from .source import Source
 from .verify import MAX_EXPANDED_NODES, verify
-from .yamltree import Document, Scalar, compose
+from .yamltree import Document, Scalar, Sequence, compose
 
 # Go templates as Helm writes them: `{{ .Values.x }}`, `{{- if ... }}`, `{{ include ... }}`.
 # Argo's own `{{inputs.parameters.x}}` and `{{=expr}}` are not directives.
@@ -42,7 +43,8 @@ class Converter:
 
     def __post_init__(self):
         keys = sorted({key for rule in self.rules for key in rule.keys})
-        self.prescan = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, keys))) if keys else None
+        words = sorted({word for rule in self.rules for word in rule.keys + rule.reads})
+        self.prescan = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, words))) if words else None
         self.key_lines = re.compile(r"^[ \t]*(?:-[ \t]+)?[\"']?(%s)[\"']?[ \t]*:" % "|".join(map(re.escape, keys)),
                                     re.M) if keys else None
 
@@ -62,6 +64,11 @@ class Converter:
         except RecursionError:
             result.error = Problem("nesting too deep to process")
             return result
+        directive = _unquoted_directive(source.text, documents)
+        if directive is not None:
+            line, column = source.line_col(directive)
+            return self._templated(source, result, InputError("a template directive outside a quoted string",
+                                                              line, column))
         _FileRun(self, source, documents, builder, data, result).run()
         return result
 
@@ -80,6 +87,22 @@ class Converter:
                                          False, f"{match.group(1)} in a templated file: convert it by hand "
                                                 f"({rule.summary})"))
         return result
+
+
+def _unquoted_directive(text: str, documents: list[Document]) -> int | None:
+    """Offset of a Helm directive that YAML did not read as part of a string, if any."""
+    offsets = [m.start() for m in HELM_DIRECTIVE.finditer(text)]
+    if not offsets:
+        return None
+    strings = sorted((child.start, child.end) for document in documents for node in document.collections
+                     for child in (node.items if isinstance(node, Sequence) else [v for _, v in node.pairs])
+                     if isinstance(child, Scalar) and child.style)
+    starts = [start for start, _ in strings]
+    for offset in offsets:
+        at = bisect.bisect_right(starts, offset) - 1
+        if at < 0 or strings[at][1] <= offset:
+            return offset
+    return None
 
 
 class _FileRun:
@@ -173,8 +196,10 @@ class _FileRun:
             anchor = self.editor.steps(document.root, position_path, self.builder)[-1].key
         except (Unrenderable, IndexError):
             anchor = None
-        identity = (rule.name, type(outcome).__name__, id(anchor) if anchor else position_path)
-        if identity in self.seen:  # the same node reached again through an alias
+        # The same field reached again through an alias or a merge key is the same data object.
+        parent = get(self.data[index], outcome.path[:-1])
+        identity = (rule.name, type(outcome).__name__, id(parent), outcome.path[-1])
+        if identity in self.seen:
             return
         self.seen.add(identity)
         applied, message = False, outcome.message
@@ -187,7 +212,7 @@ class _FileRun:
                 message = f"{message}; not fixed: {exc}"
         relative = outcome.path[len(obj.path):]
         new = outcome.new_path[len(obj.path):]
-        line, column = self.source.line_col(anchor.start) if anchor else self._object_position(document, obj)
+        line, column = self.source.line_col(anchor.start) if anchor else self._position(document, position_path)
         self.result.records.append(Record(
             rule=rule.name, line=line, column=column, document=index, item=obj.item, object=obj.label,
             path=dotted(relative), new_path=None if isinstance(outcome, Finding) else dotted(new),
@@ -196,10 +221,15 @@ class _FileRun:
                                                                         else new)),
         ))
 
-    def _object_position(self, document: Document, obj: ArgoObject) -> tuple[int, int]:
-        try:
-            steps = self.editor.steps(document.root, obj.path, self.builder)
-            node = steps[-1].value if steps else document.root
-        except (Unrenderable, IndexError):
-            node = document.root
+    def _position(self, document: Document, path) -> tuple[int, int]:
+        """Where the deepest node on `path` that the text holds starts (a key reached through a
+        merge key is not in the text at its path)."""
+        node = document.root
+        for depth in range(len(path), 0, -1):
+            try:
+                step = self.editor.steps(document.root, path[:depth], self.builder)[-1]
+            except (Unrenderable, IndexError):
+                continue
+            node = step.key or step.value
+            break
         return self.source.line_col(node.start if node else document.start)

@@ -31,7 +31,8 @@ class Rule:
     removed_in: str  # first Argo version whose controller no longer reads the old form
     fixable: bool
     scopes: tuple[Scope, ...]
-    keys: tuple[str, ...]  # legacy keys; a text without any of them cannot need this rule
+    keys: tuple[str, ...]  # legacy keys; a text without any of them (or of `reads`) cannot need this rule
+    reads: tuple[str, ...] = ()  # new-form keys the rule also checks
     docs: str = DOCS
     check: Callable[[dict], Iterator[Change | Finding]] | None = field(default=None, repr=False)
 

@@ -20,12 +20,14 @@ rule = Rule(
     fixable=True,
     scopes=(Scope.CRON_SPEC,),
     keys=("schedule",),
+    reads=("schedules",),
 )
 
 
 @rule
 def check(spec: dict):
     if "schedule" not in spec:
+        yield from _prefixed_schedules(spec)
         return
     value = spec["schedule"]
     if value is None or value == "":
@@ -53,3 +55,12 @@ def check(spec: dict):
                                      "as in argo convert")
     changed = schedule != value
     yield ToList(("schedule",), "{path} -> {new}", new_key="schedules", value=schedule, replace_value=changed)
+
+
+def _prefixed_schedules(spec: dict):
+    """A prefix left in the list (spec.timezone was set to something else) is still to decide."""
+    for index, schedule in enumerate(spec.get("schedules") or []):
+        prefix = TZ_PREFIX.match(schedule.strip()) if isinstance(schedule, str) else None
+        if prefix:
+            yield Finding(("schedules", index), f"{{path}} starts with a time zone prefix ({prefix.group(1)}), "
+                                                "which v4 rejects: move it to spec.timezone by hand")
