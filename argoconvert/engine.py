@@ -151,6 +151,8 @@ class _FileRun:
                 return None
         try:
             new_text = apply_edits(self.source.text, self.edits)
+            if not self.source.text.endswith("\n") and new_text.endswith("\n"):
+                new_text = new_text[:-len(self.source.newline)]  # a missing final newline stays missing
             bombs = {i for i, d in enumerate(self.documents) if d.aliases and d.root.size > MAX_EXPANDED_NODES}
             verify(self.source, new_text, self.data, self.applied, bombs)
         except (VerificationError, Unrenderable) as exc:
