@@ -94,10 +94,11 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
 @click.option("--output-file", type=click.Path(dir_okay=False), help="Write the report there.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 unless an error occurred.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list skipped (templated) files.")
 @click.option("--list-rules", is_flag=True, help="Print every rule with its versions and fix kind.")
 @click.version_option(__version__, "--version", prog_name="argoconvert")
 def main(paths, write, check, show_diff, target_version, select, ignore, report_format, output_file,
-         exit_zero, quiet, list_rules):
+         exit_zero, quiet, verbose, list_rules):
     """Migrate Argo Workflows manifests from v3 to v4 syntax.
 
     PATH is a file, a directory (walked for *.yaml, *.yml, *.json) or - for stdin. Without
@@ -134,7 +135,7 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
         results.append(result)
 
     mode = "write" if write else ("print" if print_manifests else "check")
-    summary_lines = text_report.lines(results, mode=mode, quiet=quiet)
+    summary_lines = text_report.lines(results, mode=mode, quiet=quiet, verbose=verbose)
     if report_format == "json":
         _emit_report(json_report.render(results, target_version), output_file, to_stderr=print_manifests)
         summary_lines = [line for line in summary_lines if ": error: " in line] + summary_lines[-1:]

@@ -37,14 +37,29 @@ def _inside(path: str, root: str) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
+def _enclosing_ignores(root: str) -> list[tuple[str, pathspec.PathSpec]]:
+    """The .gitignore files of the git work tree holding `root`, from its top down to
+    `root`'s parent (those below are read during the walk)."""
+    chain, directory = [], os.path.dirname(os.path.abspath(root))
+    while True:
+        chain.append(directory)
+        if os.path.exists(os.path.join(directory, ".git")) or os.path.dirname(directory) == directory:
+            break
+        directory = os.path.dirname(directory)
+    if not os.path.exists(os.path.join(chain[-1], ".git")):
+        return []  # not in a git work tree: no .gitignore above applies
+    return [(d, spec) for d in reversed(chain) if (spec := _ignore_spec(d)) is not None]
+
+
 def walk(root: str) -> Iterator[Input]:
     real_root = os.path.realpath(root)
-    specs: list[tuple[str, pathspec.PathSpec]] = []  # (directory, its .gitignore)
+    specs = _enclosing_ignores(root)  # (absolute directory, its .gitignore)
 
     def ignored(path: str, is_dir: bool) -> bool:
+        absolute = os.path.abspath(path)
         for directory, spec in specs:
-            if path.startswith(directory + os.sep) or directory == root:
-                relative = os.path.relpath(path, directory) + ("/" if is_dir else "")
+            if absolute.startswith(directory.rstrip(os.sep) + os.sep):
+                relative = os.path.relpath(absolute, directory) + ("/" if is_dir else "")
                 if spec.match_file(relative):
                     return True
         return False
@@ -52,7 +67,7 @@ def walk(root: str) -> Iterator[Input]:
     for directory, dirnames, filenames in os.walk(root, followlinks=False):
         spec = _ignore_spec(directory)
         if spec is not None:
-            specs.append((directory, spec))
+            specs.append((os.path.abspath(directory), spec))
         kept = []
         for name in sorted(dirnames):
             full = os.path.join(directory, name)
@@ -69,11 +84,11 @@ def walk(root: str) -> Iterator[Input]:
                     os.stat(full)
                 except OSError as exc:
                     if exc.errno == errno.ELOOP:
-                        yield Input(full, "symbolic link loop")
+                        yield Input(os.path.normpath(full), "symbolic link loop")
                     continue  # dangling
                 if not (_inside(full, real_root) and os.path.isfile(full)):
                     continue  # out of the tree
-            yield Input(full)
+            yield Input(os.path.normpath(full))
 
 
 def discover(paths: list[str]) -> Iterator[Input]:

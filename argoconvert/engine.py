@@ -24,6 +24,7 @@ from .yamltree import Document, Scalar, Sequence, compose
 # Argo's own `{{inputs.parameters.x}}` and `{{=expr}}` are not directives.
 HELM_DIRECTIVE = re.compile(r"\{\{-?\s*(?:[.$(]|-|/\*|(?:if|else|end|range|with|include|template|define|"
                             r"toYaml|tpl|printf|quote|default|required|block|fail|lookup)\b)")
+VALIDATE_LIMIT = 4_000_000  # characters: below this, a file is parsed even when no rule can apply, to report errors
 LATEST = max((rule.removed_in for rule in REGISTRY.values()), key=version)
 
 
@@ -50,8 +51,9 @@ class Converter:
 
     def convert(self, source: Source) -> FileResult:
         result = FileResult(source.path, source.encode(source.text))
-        if self.prescan is None or not self.prescan.search(source.text):
-            return result
+        relevant = self.prescan is not None and self.prescan.search(source.text) is not None
+        if not relevant and len(source.text) > VALIDATE_LIMIT:
+            return result  # a large text that cannot need a change is not parsed at all
         try:
             documents = compose(source.text)
             builder = Builder(source)
@@ -63,6 +65,8 @@ class Converter:
             return result
         except RecursionError:
             result.error = Problem("nesting too deep to process")
+            return result
+        if not relevant:
             return result
         directive = _unquoted_directive(source.text, documents)
         if directive is not None:

@@ -9,7 +9,7 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
 
 
-def lines(results: list[FileResult], *, mode: str, quiet: bool) -> list[str]:
+def lines(results: list[FileResult], *, mode: str, quiet: bool, verbose: bool = False) -> list[str]:
     """`mode`: "write" (files were rewritten), "print" (converted on stdout) or "check"."""
     out = []
     for result in results:
@@ -18,7 +18,7 @@ def lines(results: list[FileResult], *, mode: str, quiet: bool) -> list[str]:
             out.append(f"{result.path}{where}: error: {result.error.message}")
         if quiet:
             continue
-        if result.status == SKIPPED:
+        if result.status == SKIPPED and (verbose or result.records):
             out.append(f"{result.path}: skipped: {result.error.message}")
         for record in result.records:
             state = ("fixable" if mode == "check" else "fixed") if record.applied else "manual"
