@@ -2,6 +2,7 @@
 to reports and an exit status."""
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import tempfile
@@ -14,12 +15,13 @@ from .engine import LATEST, Converter, select_rules
 from .errors import InputError
 from .migrations import REGISTRY
 from .report import diff as diff_report
-from .report import json as json_report
 from .report import text as text_report
 from .results import CHANGED, ERROR, FileResult, Problem
 from .source import Source
 
 EXIT_OK, EXIT_ACTION, EXIT_ERROR = 0, 1, 2
+# --format NAME -> module argoconvert.report.NAME, whose render(results, target_version) returns the report
+REPORT_FORMATS = ["text", "json", "sarif", "github"]
 
 
 def _names(value: str | None) -> list[str] | None:
@@ -89,7 +91,7 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
               help="Highest Argo version the manifests must run on.")
 @click.option("--select", metavar="RULES", help="Comma-separated rule names to apply.")
 @click.option("--ignore", metavar="RULES", help="Comma-separated rule names to skip.")
-@click.option("--format", "report_format", type=click.Choice(["text", "json"]), default="text",
+@click.option("--format", "report_format", type=click.Choice(REPORT_FORMATS), default="text",
               show_default=True, help="Report format.")
 @click.option("--output-file", type=click.Path(dir_okay=False), help="Write the report there.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 unless an error occurred.")
@@ -136,8 +138,12 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
 
     mode = "write" if write else ("print" if print_manifests else "check")
     summary_lines = text_report.lines(results, mode=mode, quiet=quiet, verbose=verbose)
-    if report_format == "json":
-        _emit_report(json_report.render(results, target_version), output_file, to_stderr=print_manifests)
+    if report_format != "text":
+        reporter = importlib.import_module(f".report.{report_format}", __package__)
+        _emit_report(reporter.render(results, target_version), output_file, to_stderr=print_manifests)
+        if report_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
+                summary.write(reporter.step_summary(results))
         summary_lines = [line for line in summary_lines if ": error: " in line] + summary_lines[-1:]
     elif output_file:
         _emit_report("".join(line + "\n" for line in summary_lines), output_file, to_stderr=True)
