@@ -96,7 +96,8 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
 @click.option("--output-file", type=click.Path(dir_okay=False), help="Write the report there.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 unless an error occurred.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Also list skipped (templated) files.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also list skipped (templated) files and each file's data-level changes.")
 @click.option("--list-rules", is_flag=True, help="Print every rule with its versions and fix kind.")
 @click.version_option(__version__, "--version", prog_name="argoconvert")
 def main(paths, write, check, show_diff, target_version, select, ignore, report_format, output_file,
@@ -117,7 +118,7 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
         rules = select_rules(_names(select), _names(ignore), target_version)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
-    converter = Converter(rules)
+    converter = Converter(rules, explain=verbose)
     print_manifests = not (write or check or show_diff)
     results = []
     for found in discover(list(paths)):

@@ -17,7 +17,7 @@ from .locate import ARGO_GROUP, ArgoObject, Embedded, embedded, targets
 from .migrations import REGISTRY, Rule, version
 from .results import FileResult, Problem, Record
 from .source import Source
-from .verify import MAX_EXPANDED_NODES, verify
+from .verify import MAX_EXPANDED_NODES, semantic_changes, verify
 from .yamltree import Document, Scalar, Sequence, compose
 
 # Go templates as Helm writes them: `{{ .Values.x }}`, `{{- if ... }}`, `{{ include ... }}`.
@@ -41,6 +41,7 @@ def select_rules(select: list[str] | None, ignore: list[str] | None, target_vers
 @dataclass
 class Converter:
     rules: list[Rule]
+    explain: bool = False  # also describe each output's data-level changes (--verbose)
 
     def __post_init__(self):
         keys = sorted({key for rule in self.rules for key in rule.keys})
@@ -158,11 +159,15 @@ class _FileRun:
             if not self.source.text.endswith("\n") and new_text.endswith("\n"):
                 new_text = new_text[:-len(self.source.newline)]  # a missing final newline stays missing
             bombs = {i for i, d in enumerate(self.documents) if d.aliases and d.root.size > MAX_EXPANDED_NODES}
-            verify(self.source, new_text, self.data, self.applied, bombs)
+            after = verify(self.source, new_text, self.data, self.applied, bombs)
         except (VerificationError, Unrenderable) as exc:
             self.result.error = Problem(f"internal error, nothing written: {exc}")
             self.result.records[:] = [r for r in self.result.records if not r.applied]
             return None
+        if self.converter.explain:
+            for index, data in after.items():
+                prefix = f"document {index}: " if len(self.documents) > 1 else ""
+                self.result.semantic += [prefix + line for line in semantic_changes(self.data[index], data)]
         return new_text
 
     def _embedded(self, index: int, document: Document, found: Embedded) -> None:

@@ -38,6 +38,7 @@ class FileResult:
     records: list[Record] = field(default_factory=list)
     error: Problem | None = None  # why the file failed (status error) or was skipped
     skipped: bool = False
+    semantic: list[str] = field(default_factory=list)  # data-level changes, with --verbose
 
     @property
     def changes(self) -> list[Record]:

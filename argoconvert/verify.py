@@ -9,7 +9,7 @@ import copy
 
 from deepdiff import DeepDiff
 
-from .changes import Change, apply
+from .changes import Change, apply, dotted
 from .data import Builder
 from .errors import InputError, VerificationError
 from .source import Source
@@ -36,9 +36,12 @@ def expected_data(before, changes: list[Change]):
     return expected
 
 
-def verify(source: Source, new_text: str, before: list, changes: dict[int, list[Change]], bombs: set[int]) -> None:
+def verify(source: Source, new_text: str, before: list, changes: dict[int, list[Change]],
+           bombs: set[int]) -> dict[int, object]:
     """`before`: each document's data; `changes`: the applied changes by document index;
-    `bombs`: documents whose aliases expand past MAX_EXPANDED_NODES."""
+    `bombs`: documents whose aliases expand past MAX_EXPANDED_NODES. Returns the output data
+    of the changed documents."""
+    changed = {}
     try:
         documents = compose(new_text)
         after_builder = Builder(Source(source.path, new_text))
@@ -54,10 +57,26 @@ def verify(source: Source, new_text: str, before: list, changes: dict[int, list[
                 continue
             expected = expected_data(before[index], changes[index])
             if not same(expected, after):
-                diff = DeepDiff(expected, after, ignore_nan_inequality=True).pretty().splitlines()
+                diff = semantic_changes(expected, after)
                 raise VerificationError(f"document {index + 1}: the output differs from the declared changes: "
                                         f"{diff[0] if diff else 'types differ'}")
+            changed[index] = after
     except InputError as exc:
         raise VerificationError(f"the output does not parse: {exc.message} at {exc.line}:{exc.column}") from None
     except RecursionError:
         raise VerificationError("the data is nested too deeply to compare") from None
+    return changed
+
+
+_KINDS = {"dictionary_item_added": "added", "dictionary_item_removed": "removed", "values_changed": "changed",
+          "type_changes": "changed type", "iterable_item_added": "added", "iterable_item_removed": "removed"}
+
+
+def semantic_changes(before, after) -> list[str]:
+    """What a cluster sees change between two documents' data, e.g. `spec.schedule removed`."""
+    tree = DeepDiff(before, after, ignore_nan_inequality=True, view="tree", threshold_to_diff_deeper=0)
+    lines = []
+    for kind, levels in tree.items():
+        for level in levels:
+            lines.append(f"{dotted(tuple(level.path(output_format='list')))} {_KINDS.get(kind, kind)}")
+    return sorted(lines)

@@ -24,6 +24,8 @@ def lines(results: list[FileResult], *, mode: str, quiet: bool, verbose: bool = 
             state = ("fixable" if mode == "check" else "fixed") if record.applied else "manual"
             where = f" {record.object}" + (f" (item {record.item})" if record.item is not None else "")
             out.append(f"{result.path}:{record.line}:{record.column}: {record.rule} [{state}]{where}: {record.message}")
+        if verbose:
+            out += [f"{result.path}: data: {line}" for line in result.semantic]
     summary = Summary.of(results)
     verb = {"write": "migrated", "print": "converted", "check": "would be migrated"}[mode]
     out.append(f"{_plural(summary.changed, 'file')} {verb} ({_plural(summary.changes, 'change')}), "
