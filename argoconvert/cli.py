@@ -98,10 +98,12 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
 @click.option("-v", "--verbose", is_flag=True,
               help="Also list skipped (templated) files and each file's data-level changes.")
+@click.option("--statistics", is_flag=True, help="Print the number of changes and findings per rule.")
+@click.option("--color/--no-color", default=None, help="Colour the diff (default: on a terminal; NO_COLOR, FORCE_COLOR).")
 @click.option("--list-rules", is_flag=True, help="Print every rule with its versions and fix kind.")
 @click.version_option(__version__, "--version", prog_name="argoconvert")
 def main(paths, write, check, show_diff, target_version, select, ignore, report_format, output_file,
-         exit_zero, quiet, verbose, list_rules):
+         exit_zero, quiet, verbose, statistics, color, list_rules):
     """Migrate Argo Workflows manifests from v3 to v4 syntax.
 
     PATH is a file, a directory (walked for *.yaml, *.yml, *.json) or - for stdin. Without
@@ -120,6 +122,7 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
         raise click.BadParameter(str(exc)) from None
     converter = Converter(rules, explain=verbose)
     print_manifests = not (write or check or show_diff)
+    color = diff_report.use_color(color, sys.stdout)
     results = []
     for found in discover(list(paths)):
         result = FileResult(found.path, b"", error=Problem(found.problem)) if found.problem \
@@ -134,7 +137,8 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
                 sys.stdout.buffer.write(result.output if result.output is not None else result.original)
                 sys.stdout.flush()
         elif show_diff and result.output is not None:
-            click.echo(diff_report.unified(found.path, result.original, result.output), nl=False)
+            diff = diff_report.unified(found.path, result.original, result.output)
+            click.echo(diff_report.colored(diff) if color else diff, nl=False, color=color)
         results.append(result)
 
     mode = "write" if write else ("print" if print_manifests else "check")
@@ -149,6 +153,8 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
     elif output_file:
         _emit_report("".join(line + "\n" for line in summary_lines), output_file, to_stderr=True)
         summary_lines = summary_lines[-1:]
+    if statistics and not quiet:
+        summary_lines[-1:-1] = text_report.statistics(results)
     for line in summary_lines[:-1] if quiet else summary_lines:
         click.echo(line, err=True)
     sys.exit(exit_code(results, check=check or show_diff, exit_zero=exit_zero))

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import difflib
+import os
+
+import click
 
 NO_NEWLINE = "\\ No newline at end of file\n"
 
@@ -22,3 +25,27 @@ def unified(path: str, before: bytes, after: bytes) -> str:
         if not line.endswith("\n"):
             out.append("\n" + NO_NEWLINE)
     return "".join(out)
+
+
+_STYLES = (("+++", {"bold": True}), ("---", {"bold": True}), ("@@", {"fg": "cyan"}), ("+", {"fg": "green"}),
+           ("-", {"fg": "red"}))
+
+
+def colored(diff: str) -> str:
+    out = []
+    for line in diff.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        style = next((s for prefix, s in _STYLES if line.startswith(prefix)), None)
+        out.append(click.style(body, **style) + line[len(body):] if style else line)
+    return "".join(out)
+
+
+def use_color(flag: bool | None, stream) -> bool:
+    """--color/--no-color first, then FORCE_COLOR and NO_COLOR, then whether it is a terminal."""
+    if flag is not None:
+        return flag
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty()

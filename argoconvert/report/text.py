@@ -32,3 +32,15 @@ def lines(results: list[FileResult], *, mode: str, quiet: bool, verbose: bool = 
                f"{summary.unchanged} unchanged, {summary.manual} {'needs' if summary.manual == 1 else 'need'} "
                f"manual action, {summary.errors} failed")
     return out
+
+
+def statistics(results: list[FileResult]) -> list[str]:
+    """Counts per rule, most frequent first, in the manner of ruff --statistics."""
+    counts: dict[tuple[str, str], int] = {}
+    for result in results:
+        for record in result.records:
+            state = "fixable" if record.applied else "manual"
+            counts[(record.rule, state)] = counts.get((record.rule, state), 0) + 1
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    return [f"{count:>{width}}  {rule}  [{state}]"
+            for (rule, state), count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
