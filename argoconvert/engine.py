@@ -11,11 +11,12 @@ from dataclasses import dataclass, replace
 
 from .changes import Change, Finding, Insert, MoveToList, SetString, dotted, get
 from .data import Builder
-from .edits import Editor, Unrenderable, apply_edits
+from .edits import Edit, Editor, Unrenderable, apply_edits
 from .errors import InputError, VerificationError
 from .locate import ARGO_GROUP, ArgoObject, Embedded, embedded, targets
 from .migrations import REGISTRY, Rule, version
 from .results import FileResult, Problem, Record
+from .segments import Segment, list_items
 from .source import Source
 from .verify import MAX_EXPANDED_NODES, semantic_changes, verify
 from .yamltree import Document, Scalar, Sequence, compose
@@ -53,8 +54,12 @@ class Converter:
     def convert(self, source: Source) -> FileResult:
         result = FileResult(source.path, source.encode(source.text))
         relevant = self.prescan is not None and self.prescan.search(source.text) is not None
-        if not relevant and len(source.text) > VALIDATE_LIMIT:
-            return result  # a large text that cannot need a change is not parsed at all
+        if len(source.text) > VALIDATE_LIMIT:
+            if not relevant:
+                return result  # a large text that cannot need a change is not parsed at all
+            segments = list_items(source.text)
+            if segments is not None:
+                return self._convert_items(source, segments, result)
         try:
             documents = compose(source.text)
             builder = Builder(source)
@@ -75,6 +80,35 @@ class Converter:
             return self._templated(source, result, InputError("a template directive outside a quoted string",
                                                               line, column))
         _FileRun(self, source, documents, builder, data, result).run()
+        return result
+
+    def _convert_items(self, source: Source, segments: list[Segment], result: FileResult) -> FileResult:
+        """A large List item by item: only the items that may need a change are parsed, each
+        on its own; an item that cannot be converted safely is reported and left as it was."""
+        edits = []
+        for segment in segments:
+            if not self.prescan.search(source.text, segment.start, segment.end):
+                continue
+            line = source.line_col(segment.start)[0]
+            chunk = Source(source.path, source.text[segment.start:segment.end], newline=source.newline)
+            try:
+                documents = compose(chunk.text)
+                builder = Builder(chunk)
+                data = [builder.build(document.root) for document in documents]
+            except InputError as exc:
+                result.error = Problem(f"item {segment.item}: {exc.message}", exc.line + line - 1, exc.column)
+                return result
+            run = _FileRun(self, chunk, documents, builder, data, FileResult(source.path, b""), item=segment.item)
+            new_text = run.converted_text()
+            for record in run.result.records:
+                message = record.message
+                if run.result.error is not None:
+                    message += f"; item {segment.item} ({record.object}) left as it was: {run.result.error.message}"
+                result.records.append(replace(record, line=record.line + line - 1, message=message))
+            if new_text is not None:
+                edits.append(Edit(segment.start, segment.end, new_text))
+        if edits:
+            result.output = source.encode(apply_edits(source.text, edits))
         return result
 
     def _templated(self, source: Source, result: FileResult, exc: InputError) -> FileResult:
@@ -114,14 +148,16 @@ class _FileRun:
     """The rules over one parsed text (a file, or a manifest held in one of its strings),
     then rendering and verification."""
 
-    def __init__(self, converter, source, documents, builder, data, result, kind: str | None = None):
+    def __init__(self, converter, source, documents, builder, data, result, kind: str | None = None,
+                 item: int | None = None):
         self.converter: Converter = converter
         self.source = source
         self.documents: list[Document] = documents
         self.builder: Builder = builder
         self.data = data
         self.result: FileResult = result
-        self.kind = kind
+        self.kind = kind  # what the text holds when it does not say (a controller's workflowDefaults)
+        self.item = item  # the text is this one item of a List
         self.editor = Editor(source, documents)
         self.edits = []
         self.applied: dict[int, list[Change]] = {}
@@ -136,13 +172,13 @@ class _FileRun:
         """The text with every change applied and verified; None when nothing changes or
         verification failed (then the result holds the error)."""
         for index, (document, data) in enumerate(zip(self.documents, self.data)):
-            for target in targets(data, self.kind):
+            for target in targets(data, self.kind, self.item):
                 for rule in self.converter.rules:
                     if target.scope in rule.scopes:
                         for outcome in rule.check(target.data):
                             self._take(rule, index, document, target.obj, outcome.rebased(target.path))
             if self.kind is None:
-                for found in embedded(data):
+                for found in embedded(data, self.item):
                     self._embedded(index, document, found)
         if not self.edits:
             return None
@@ -152,7 +188,7 @@ class _FileRun:
                 line, column = self.source.line_col(document.root.start)
                 self.result.error = Problem(f"YAML aliases in this document expand to {document.root.size} nodes "
                                             "(an alias bomb?); not converted", line, column)
-                self.result.records[:] = [r for r in self.result.records if not r.applied]
+                self._unapply()
                 return None
         try:
             new_text = apply_edits(self.source.text, self.edits)
@@ -162,13 +198,18 @@ class _FileRun:
             after = verify(self.source, new_text, self.data, self.applied, bombs)
         except (VerificationError, Unrenderable) as exc:
             self.result.error = Problem(f"internal error, nothing written: {exc}")
-            self.result.records[:] = [r for r in self.result.records if not r.applied]
+            self._unapply()
             return None
         if self.converter.explain:
             for index, data in after.items():
                 prefix = f"document {index}: " if len(self.documents) > 1 else ""
                 self.result.semantic += [prefix + line for line in semantic_changes(self.data[index], data)]
         return new_text
+
+    def _unapply(self) -> None:
+        """Nothing of this text is written: its changes become findings."""
+        self.result.records[:] = [replace(r, applied=False, message=f"{r.message} (not applied)") if r.applied else r
+                                  for r in self.result.records]
 
     def _embedded(self, index: int, document: Document, found: Embedded) -> None:
         """Convert the manifest held in a string and write it back into the string."""

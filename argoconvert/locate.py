@@ -75,13 +75,6 @@ class _Walk:
         self.seen.add(id(value))
         return True
 
-    def document(self, doc) -> Iterator[Target]:
-        if isinstance(doc, dict) and doc.get("kind") == "List" and isinstance(doc.get("items"), list):
-            for index, item in enumerate(doc["items"]):
-                yield from self.object(item, ("items", index), index)
-        else:
-            yield from self.object(doc, (), None)
-
     def object(self, obj, path: Path, item: int | None, kind: str | None = None) -> Iterator[Target]:
         """`kind`: what the object is when it does not say (a controller's workflowDefaults)."""
         if not isinstance(obj, dict) or not self.first_visit(obj):
@@ -138,10 +131,24 @@ class _Walk:
             yield from self.template(obj, path + ("dag", "tasks", task_index, "inline"), inline)
 
 
-def targets(document, kind: str | None = None) -> Iterator[Target]:
+def _objects(document, item: int | None) -> list[tuple[object, Path, int | None]]:
+    """The objects of a document: itself, the items of a List, or (`item` given) the one List
+    item it is, parsed on its own as `- obj` (YAML) or `obj` (JSON)."""
+    if item is not None:
+        if isinstance(document, list) and len(document) == 1:
+            return [(document[0], (0,), item)]
+        return [(document, (), item)]
+    if isinstance(document, dict) and document.get("kind") == "List" and isinstance(document.get("items"), list):
+        return [(obj, ("items", index), index) for index, obj in enumerate(document["items"])]
+    return [(document, (), None)]
+
+
+def targets(document, kind: str | None = None, item: int | None = None) -> Iterator[Target]:
     """Every place in one document's data that rules look at, each once."""
     walk = _Walk()
-    return walk.object(document, (), None, kind) if kind else walk.document(document)
+    if kind:
+        return walk.object(document, (), None, kind)
+    return (target for obj, path, index in _objects(document, item) for target in walk.object(obj, path, index))
 
 
 @dataclass(frozen=True)
@@ -153,14 +160,11 @@ class Embedded:
     item: int | None
 
 
-def embedded(document) -> Iterator[Embedded]:
+def embedded(document, item: int | None = None) -> Iterator[Embedded]:
     """Strings holding manifests: the last-applied-configuration annotation (JSON) of each
     object, an Argo Events Sensor trigger's `source.inline`, and the controller ConfigMap's
     `data.workflowDefaults` (a Workflow without apiVersion and kind)."""
-    items = [(document, (), None)]
-    if isinstance(document, dict) and document.get("kind") == "List":
-        items = [(item, ("items", index), index) for index, item in enumerate(_list(document.get("items")))]
-    for obj, path, item in items:
+    for obj, path, item in _objects(document, item):
         if not isinstance(obj, dict):
             continue
         if isinstance(_dict(_dict(obj.get("metadata")).get("annotations")).get(LAST_APPLIED), str):
