@@ -8,6 +8,7 @@ the sibling keys. Edits are applied back to front so that earlier offsets stay v
 """
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -120,8 +121,12 @@ class Editor:
         self.source = source
         self.text = source.text
         self.nl = source.newline
-        self.layout = Layout(self, documents)
+        self.documents = documents
         self._removed: dict[int, set[int]] = {}  # mapping -> indices of its pairs removed so far
+
+    @functools.cached_property
+    def layout(self) -> Layout:
+        return Layout(self, self.documents)
 
     # -- text geometry --------------------------------------------------------------------
     def line_start(self, offset: int) -> int:

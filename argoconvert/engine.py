@@ -39,6 +39,10 @@ def select_rules(select: list[str] | None, ignore: list[str] | None, target_vers
             if (not select or name in select) and name not in (ignore or []) and rule.applies_at(target)]
 
 
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 @dataclass
 class Converter:
     rules: list[Rule]
@@ -46,14 +50,28 @@ class Converter:
 
     def __post_init__(self):
         keys = sorted({key for rule in self.rules for key in rule.keys})
-        words = sorted({word for rule in self.rules for word in rule.keys + rule.reads})
-        self.prescan = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, words))) if words else None
+        marks = sorted({mark for rule in self.rules for mark in rule.marks})
+        self.words = [(key, True) for key in keys] + [(mark, False) for mark in marks]
         self.key_lines = re.compile(r"^[ \t]*(?:-[ \t]+)?[\"']?(%s)[\"']?[ \t]*:" % "|".join(map(re.escape, keys)),
                                     re.M) if keys else None
 
+    def may_need(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether text[start:end] holds a legacy key as a word (`schedule`, not `schedules`)
+        or a mark. str.find scans megabytes far faster than a regular expression."""
+        end = len(text) if end is None else end
+        for word, whole in self.words:
+            position = text.find(word, start, end)
+            while position != -1:
+                after = position + len(word)
+                if not whole or ((position == 0 or not _word_char(text[position - 1]))
+                                 and (after >= len(text) or not _word_char(text[after]))):
+                    return True
+                position = text.find(word, after, end)
+        return False
+
     def convert(self, source: Source) -> FileResult:
         result = FileResult(source.path, source.encode(source.text))
-        relevant = self.prescan is not None and self.prescan.search(source.text) is not None
+        relevant = self.may_need(source.text)
         if len(source.text) > VALIDATE_LIMIT:
             if not relevant:
                 return result  # a large text that cannot need a change is not parsed at all
@@ -86,10 +104,12 @@ class Converter:
         """A large List item by item: only the items that may need a change are parsed, each
         on its own; an item that cannot be converted safely is reported and left as it was."""
         edits = []
+        line, counted = 1, 0  # line numbers by counting, not by a line table of the whole text
         for segment in segments:
-            if not self.prescan.search(source.text, segment.start, segment.end):
+            if not self.may_need(source.text, segment.start, segment.end):
                 continue
-            line = source.line_col(segment.start)[0]
+            line += source.text.count("\n", counted, segment.start)
+            counted = segment.start
             chunk = Source(source.path, source.text[segment.start:segment.end], newline=source.newline)
             try:
                 documents = compose(chunk.text)
@@ -217,7 +237,7 @@ class _FileRun:
             node = self.editor.steps(document.root, found.path, self.builder)[-1].value
         except (Unrenderable, IndexError):
             return
-        if not isinstance(node, Scalar) or not self.converter.prescan.search(node.value):
+        if not isinstance(node, Scalar) or not self.converter.may_need(node.value):
             return
         inner = Source(self.source.path, node.value)
         try:

@@ -31,8 +31,8 @@ class Rule:
     removed_in: str  # first Argo version whose controller no longer reads the old form
     fixable: bool
     scopes: tuple[Scope, ...]
-    keys: tuple[str, ...]  # legacy keys; a text without any of them (or of `reads`) cannot need this rule
-    reads: tuple[str, ...] = ()  # new-form keys the rule also checks
+    keys: tuple[str, ...]  # legacy keys; a text without any of them (or of `marks`) cannot need this rule
+    marks: tuple[str, ...] = ()  # other text the rule looks for (a legacy value under a new key)
     docs: str = DOCS
     check: Callable[[dict], Iterator[Change | Finding]] | None = field(default=None, repr=False)
 

@@ -51,8 +51,9 @@ def _commands(results: list[FileResult]):
             else:
                 yield command("notice", f"not checked: {text}", file=_file(result.path), line=line, col=column,
                               title="argoconvert (skipped)")
+        path = _file(result.path) if result.records else None
         for record in result.records:
-            yield command("error" if is_manual(record) else "warning", describe(record), file=_file(result.path),
+            yield command("error" if is_manual(record) else "warning", describe(record), file=path,
                           line=record.line, col=record.column, title=f"argoconvert ({record.rule})")
 
 

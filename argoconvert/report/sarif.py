@@ -3,6 +3,7 @@
 SARIF viewers. Files that could not be read or parsed become tool execution notifications."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import urllib.parse
@@ -20,6 +21,7 @@ STDIN_NAME = "stdin"
 _URI_SAFE = "/!$&'()*+,;=@-._~"
 
 
+@functools.lru_cache(maxsize=64)
 def _work_tree(directory: str) -> str | None:
     """The top of the git work tree holding `directory`, if any (no git process needed)."""
     while True:
@@ -42,7 +44,10 @@ def repo_path(path: str) -> str:
     for base in (_work_tree(cwd), cwd):
         if base is None:
             continue
-        relative = os.path.relpath(absolute, base)
+        try:
+            relative = os.path.relpath(absolute, base)
+        except ValueError:  # another drive (Windows)
+            continue
         if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
             return relative.replace(os.sep, "/")
     return absolute.replace(os.sep, "/")
@@ -95,8 +100,8 @@ def _rule_descriptor(rule: Rule) -> dict:
     }
 
 
-def _physical_location(path: str, line: int, column: int) -> dict:
-    location: dict = {"artifactLocation": {"uri": path_uri(path)}}
+def _physical_location(uri: str, line: int, column: int) -> dict:
+    location: dict = {"artifactLocation": {"uri": uri}}
     if line > 0:
         region = {"startLine": line}
         if column > 0:
@@ -105,14 +110,14 @@ def _physical_location(path: str, line: int, column: int) -> dict:
     return {"physicalLocation": location}
 
 
-def _result(path: str, record: Record, index: dict[str, int]) -> dict:
+def _result(uri: str, record: Record, index: dict[str, int]) -> dict:
     result: dict = {"ruleId": record.rule}
     if record.rule in index:
         result["ruleIndex"] = index[record.rule]
     result.update({
         "level": level(record),
         "message": {"text": describe(record)},
-        "locations": [_physical_location(path, record.line, record.column)],
+        "locations": [_physical_location(uri, record.line, record.column)],
         "properties": {"object": record.object, "path": record.path, "newPath": record.new_path,
                        "document": record.document, "item": record.item, "fixable": record.fixable,
                        "applied": record.applied},
@@ -127,7 +132,7 @@ def _notification(result: FileResult, notification_level: str) -> dict:
     prefix = "skipped" if notification_level == "note" else "cannot convert"
     return {"level": notification_level,
             "message": {"text": f"{repo_path(result.path)}: {prefix}: {message}"},
-            "locations": [_physical_location(result.path, line, column)]}
+            "locations": [_physical_location(path_uri(result.path), line, column)]}
 
 
 def document(results: list[FileResult], target_version: str) -> dict:
@@ -139,7 +144,9 @@ def document(results: list[FileResult], target_version: str) -> dict:
             notifications.append(_notification(file_result, "error"))
         elif file_result.status == SKIPPED:
             notifications.append(_notification(file_result, "note"))
-        sarif_results += [_result(file_result.path, record, index) for record in file_result.records]
+        if file_result.records:
+            uri = path_uri(file_result.path)
+            sarif_results += [_result(uri, record, index) for record in file_result.records]
     failed = any(r.status == ERROR for r in results)
     invocation: dict = {"executionSuccessful": not failed}
     if notifications:

@@ -20,7 +20,7 @@ rule = Rule(
     fixable=True,
     scopes=(Scope.CRON_SPEC,),
     keys=("schedule",),
-    reads=("schedules",),
+    marks=("TZ=",),
 )
 
 
