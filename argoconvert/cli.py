@@ -52,7 +52,8 @@ def process(converter: Converter, path: str) -> FileResult:
 
 def write_atomically(path: str, data: bytes) -> None:
     """Replace `path` by `data` in one rename, keeping its mode; on failure the file is untouched."""
-    directory = os.path.dirname(os.path.abspath(path))
+    path = os.path.realpath(path)  # through a symbolic link: the link stays, its target changes
+    directory = os.path.dirname(path)
     mode = os.stat(path).st_mode & 0o7777
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=".argoconvert-", suffix=".tmp")
     try:
@@ -72,6 +73,20 @@ def _list_rules() -> None:
         fix = "auto" if rule.fixable else "manual"
         click.echo(f"{name:<{width}}  since {rule.available_since:<4} removed in {rule.removed_in:<4} "
                    f"{fix:<6}  {rule.summary}")
+
+
+def _print_manifests(data: bytes, previous: bytes | None) -> bytes:
+    """Write one file's manifests to stdout; after another file's, as the next documents of
+    one stream (a line break, a `---` marker, no second byte-order mark)."""
+    if previous is not None:
+        data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+        separator = b"" if previous.endswith(b"\n") else b"\n"
+        if data and not data.startswith(b"---"):
+            separator += b"---\n"
+        sys.stdout.buffer.write(separator)
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+    return data if data else (previous or b"")
 
 
 def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
@@ -123,7 +138,7 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
     converter = Converter(rules, explain=verbose)
     print_manifests = not (write or check or show_diff)
     color = diff_report.use_color(color, sys.stdout)
-    results = []
+    results, printed = [], None
     for found in discover(list(paths)):
         result = FileResult(found.path, b"", error=Problem(found.problem)) if found.problem \
             else process(converter, found.path)
@@ -134,8 +149,7 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
                 result.error, result.output = Problem(f"cannot write: {exc.strerror or exc}"), None
         if print_manifests or (write and found.path == STDIN):
             if result.status != ERROR:
-                sys.stdout.buffer.write(result.output if result.output is not None else result.original)
-                sys.stdout.flush()
+                printed = _print_manifests(result.output if result.output is not None else result.original, printed)
         elif show_diff and result.output is not None:
             diff = diff_report.unified(found.path, result.original, result.output)
             click.echo(diff_report.colored(diff) if color else diff, nl=False, color=color)

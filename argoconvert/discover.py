@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -88,6 +89,8 @@ def walk(root: str) -> Iterator[Input]:
                     continue  # dangling
                 if not (_inside(full, real_root) and os.path.isfile(full)):
                     continue  # out of the tree
+            elif not stat.S_ISREG(os.lstat(full).st_mode):
+                continue  # a named pipe or a device would block or never end
             yield Input(os.path.normpath(full))
 
 
@@ -104,7 +107,7 @@ def discover(paths: list[str]) -> Iterator[Input]:
         else:
             found = iter([Input(path, "no such file or directory")])
         for item in found:
-            key = os.path.normpath(item.path)
+            key = os.path.realpath(item.path)  # a file reached through a link is processed once
             if key not in seen:
                 seen.add(key)
                 yield item

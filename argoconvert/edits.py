@@ -8,6 +8,7 @@ the sibling keys. Edits are applied back to front so that earlier offsets stay v
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 from collections import Counter
@@ -129,22 +130,31 @@ class Editor:
         return Layout(self, self.documents)
 
     # -- text geometry --------------------------------------------------------------------
+    # Every helper is O(log n) or proportional to the indentation, never to the line's length:
+    # a one-line JSON file of megabytes gets thousands of edits.
+    def line_index(self, offset: int) -> int:
+        return bisect.bisect_right(self.source.line_starts, offset) - 1
+
     def line_start(self, offset: int) -> int:
-        return self.text.rfind("\n", 0, offset) + 1
+        return self.source.line_starts[self.line_index(offset)]
 
     def col(self, offset: int) -> int:
         return offset - self.line_start(offset)
 
     def line_indent(self, offset: int) -> int:
-        start = self.line_start(offset)
-        line = self.text[start:offset]
-        return len(line) - len(line.lstrip(" "))
+        start = position = self.line_start(offset)
+        while position < offset and self.text[position] == " ":
+            position += 1
+        return position - start
 
     def first_on_line(self, offset: int) -> bool:
-        return not self.text[self.line_start(offset):offset].strip()
+        start = self.line_start(offset)
+        while offset > start and self.text[offset - 1] in " \t":
+            offset -= 1
+        return offset == start
 
     def same_line(self, a: int, b: int) -> bool:
-        return "\n" not in self.text[min(a, b):max(a, b)]
+        return self.line_index(a) == self.line_index(b)
 
     def content_end(self, node: Node) -> int:
         end = node.end
@@ -154,8 +164,9 @@ class Editor:
 
     def after_line(self, offset: int) -> int:
         """Offset of the start of the line after the one holding `offset` (or the end)."""
-        newline = self.text.find("\n", offset)
-        return len(self.text) if newline == -1 else newline + 1
+        starts = self.source.line_starts
+        index = self.line_index(offset)
+        return starts[index + 1] if index + 1 < len(starts) else len(self.text)
 
     def observe(self, key: Node, value: Node, indents: Counter, dashes: Counter, items: Counter) -> None:
         if value.anchor or value.tag or isinstance(value, (Scalar, Alias)):

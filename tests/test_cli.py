@@ -100,8 +100,6 @@ def test_default_mode_prints_unchanged_files_as_they_are(tmp_path):
     assert result.returncode == 0 and result.stdout.decode() == CRON_V4
 
 
-@pytest.mark.xfail(strict=True, reason="default mode writes the files back to back: with no `---` between them "
-                   "(and no newline after a file without one) two manifests merge into one invalid document")
 def test_default_mode_keeps_the_manifests_of_several_files_apart(tmp_path):
     write(tmp_path, "a.yaml", CRON.replace("nightly", "a").rstrip("\n"))  # no final newline
     write(tmp_path, "b.yaml", CRON.replace("nightly", "b"))
@@ -438,8 +436,6 @@ def test_gitignore_anchored_pattern(tmp_path):
     assert top.read_text() == CRON and nested.read_text() == CRON_V4
 
 
-@pytest.mark.xfail(strict=True, reason="--write replaces a symlink inside the walked tree by a regular file "
-                   "(os.replace on the link path); its target is converted a second time on its own")
 def test_write_keeps_a_symlink_inside_the_tree(tmp_path):
     real = write(tmp_path, "tree/real.yaml", CRON)
     os.symlink("real.yaml", tmp_path / "tree/link.yaml")
