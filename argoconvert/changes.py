@@ -16,6 +16,7 @@ Path = tuple  # of str (mapping keys) and int (list indices)
 class Scope(enum.Enum):
     """The kinds of places the locator shows to rules (SPEC 2.1)."""
 
+    OBJECT = "object"  # any Kubernetes object of a document or List item, as a whole (metadata, status)
     CRON_SPEC = "cron-spec"  # spec of a CronWorkflow
     WORKFLOW_SPEC = "workflow-spec"  # spec of a Workflow, WorkflowTemplate, ClusterWorkflowTemplate; spec.workflowSpec of a CronWorkflow
     TEMPLATE = "template"  # templates[], templateDefaults, and steps/dag inline templates at any depth

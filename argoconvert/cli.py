@@ -71,8 +71,8 @@ def _list_rules() -> None:
     width = max(len(name) for name in REGISTRY)
     for name, rule in sorted(REGISTRY.items(), key=lambda item: (item[1].removed_in, item[0])):
         fix = "auto" if rule.fixable else "manual"
-        click.echo(f"{name:<{width}}  since {rule.available_since:<4} removed in {rule.removed_in:<4} "
-                   f"{fix:<6}  {rule.summary}")
+        versions = "opt-in" if rule.opt_in else f"since {rule.available_since:<4} removed in {rule.removed_in:<4}"
+        click.echo(f"{name:<{width}}  {versions:<26} {fix:<6}  {rule.summary}")
 
 
 def _print_manifests(data: bytes, previous: bytes | None) -> bytes:
@@ -109,6 +109,9 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
 @click.option("--format", "report_format", type=click.Choice(REPORT_FORMATS), default="text",
               show_default=True, help="Report format.")
 @click.option("--output-file", type=click.Path(dir_okay=False), help="Write the report there.")
+@click.option("--strip-server-fields", is_flag=True,
+              help="Cluster exports: drop status, managedFields, uid, resourceVersion, generation, "
+                   "creationTimestamp, selfLink and the last-applied-configuration annotation.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 unless an error occurred.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
 @click.option("-v", "--verbose", is_flag=True,
@@ -118,7 +121,7 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
 @click.option("--list-rules", is_flag=True, help="Print every rule with its versions and fix kind.")
 @click.version_option(__version__, "--version", prog_name="argoconvert")
 def main(paths, write, check, show_diff, target_version, select, ignore, report_format, output_file,
-         exit_zero, quiet, verbose, statistics, color, list_rules):
+         strip_server_fields, exit_zero, quiet, verbose, statistics, color, list_rules):
     """Migrate Argo Workflows manifests from v3 to v4 syntax.
 
     PATH is a file, a directory (walked for *.yaml, *.yml, *.json) or - for stdin. Without
@@ -132,7 +135,8 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
     if write and (check or show_diff):
         raise click.UsageError("--write cannot be combined with --check or --diff")
     try:
-        rules = select_rules(_names(select), _names(ignore), target_version)
+        rules = select_rules(_names(select), _names(ignore), target_version,
+                             ("strip-server-fields",) if strip_server_fields else ())
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     converter = Converter(rules, explain=verbose)
@@ -159,7 +163,8 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
     summary_lines = text_report.lines(results, mode=mode, quiet=quiet, verbose=verbose)
     if report_format != "text":
         reporter = importlib.import_module(f".report.{report_format}", __package__)
-        _emit_report(reporter.render(results, target_version), output_file, to_stderr=print_manifests)
+        _emit_report(reporter.render(results, target_version), output_file,
+                     to_stderr=print_manifests or show_diff)  # stdout already carries manifests or a diff
         if report_format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
             with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
                 summary.write(reporter.step_summary(results))

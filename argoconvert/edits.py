@@ -16,19 +16,9 @@ from dataclasses import dataclass
 
 from .changes import Change, Insert, MoveToList, Path, Remove, ToList
 from .data import Builder, resolve_plain
-from .source import Source
+from .errors import Unrenderable
+from .source import Edit, Source
 from .yamltree import Alias, Document, Mapping, Node, Scalar, Sequence, deref
-
-
-class Unrenderable(Exception):
-    """The change cannot be written safely at this place; it becomes a manual finding."""
-
-
-@dataclass(frozen=True)
-class Edit:
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -36,20 +26,6 @@ class Step:
     container: Node
     key: Node | None  # None for a list index
     value: Node
-
-
-def apply_edits(text: str, edits: list[Edit]) -> str:
-    """Apply non-overlapping edits in one pass. At one offset, insertions come first, in the
-    order they were made, then the replacement that starts there."""
-    pieces, position = [], 0
-    for _, edit in sorted(enumerate(edits), key=lambda e: (e[1].start, e[1].end, e[0])):
-        if edit.start < position:
-            raise Unrenderable("two edits overlap")
-        pieces.append(text[position:edit.start])
-        pieces.append(edit.text)
-        position = edit.end
-    pieces.append(text[position:])
-    return "".join(pieces)
 
 
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<", "="}

@@ -9,15 +9,15 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from .changes import Change, Finding, Insert, MoveToList, SetString, dotted, get
+from .changes import Change, Finding, Insert, MoveToList, Remove, SetString, dotted, get
 from .data import Builder
-from .edits import Edit, Editor, Unrenderable, apply_edits
-from .errors import InputError, VerificationError
+from .edits import Editor
+from .errors import InputError, Unrenderable, VerificationError
 from .locate import ARGO_GROUP, ArgoObject, Embedded, embedded, targets
 from .migrations import REGISTRY, Rule, version
 from .results import FileResult, Problem, Record
 from .segments import Segment, list_items
-from .source import Source
+from .source import Edit, Source, apply_edits
 from .verify import MAX_EXPANDED_NODES, semantic_changes, verify
 from .yamltree import Document, Scalar, Sequence, compose
 
@@ -29,14 +29,17 @@ VALIDATE_LIMIT = 4_000_000  # characters: below this, a file is parsed even when
 LATEST = max((rule.removed_in for rule in REGISTRY.values()), key=version)
 
 
-def select_rules(select: list[str] | None, ignore: list[str] | None, target_version: str) -> list[Rule]:
-    """Rules enabled by --select/--ignore that apply when targeting `target_version`."""
+def select_rules(select: list[str] | None, ignore: list[str] | None, target_version: str,
+                 opt_in: tuple[str, ...] = ()) -> list[Rule]:
+    """Rules enabled by --select/--ignore that apply when targeting `target_version`; an
+    opt-in rule only when selected by name or listed in `opt_in`."""
     unknown = [name for name in (select or []) + (ignore or []) if name not in REGISTRY]
     if unknown:
         raise ValueError(f"unknown rule: {', '.join(unknown)} (see --list-rules)")
     target = version(target_version)
     return [rule for name, rule in REGISTRY.items()
-            if (not select or name in select) and name not in (ignore or []) and rule.applies_at(target)]
+            if (name in (select or []) or name in opt_in or (not select and not rule.opt_in))
+            and name not in (ignore or []) and rule.applies_at(target)]
 
 
 def _word_char(char: str) -> bool:
@@ -50,10 +53,11 @@ class Converter:
 
     def __post_init__(self):
         keys = sorted({key for rule in self.rules for key in rule.keys})
+        legacy = sorted({key for rule in self.rules if not rule.opt_in for key in rule.keys})
         marks = sorted({mark for rule in self.rules for mark in rule.marks})
         self.words = [(key, True) for key in keys] + [(mark, False) for mark in marks]
-        self.key_lines = re.compile(r"^[ \t]*(?:-[ \t]+)?[\"']?(%s)[\"']?[ \t]*:" % "|".join(map(re.escape, keys)),
-                                    re.M) if keys else None
+        self.key_lines = re.compile(r"^[ \t]*(?:-[ \t]+)?[\"']?(%s)[\"']?[ \t]*:" % "|".join(map(re.escape, legacy)),
+                                    re.M) if legacy else None
 
     def may_need(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds a legacy key as a word (`schedule`, not `schedules`)
@@ -70,7 +74,7 @@ class Converter:
         return False
 
     def convert(self, source: Source) -> FileResult:
-        result = FileResult(source.path, source.encode(source.text))
+        result = FileResult(source.path, source.original)
         relevant = self.may_need(source.text)
         if len(source.text) > VALIDATE_LIMIT:
             if not relevant:
@@ -128,7 +132,7 @@ class Converter:
             if new_text is not None:
                 edits.append(Edit(segment.start, segment.end, new_text))
         if edits:
-            result.output = source.encode(apply_edits(source.text, edits))
+            result.output = source.apply(edits)  # item edits never overlap: one per segment
         return result
 
     def _templated(self, source: Source, result: FileResult, exc: InputError) -> FileResult:
@@ -136,9 +140,9 @@ class Converter:
         reported where the file mentions Argo objects."""
         result.skipped = True
         result.error = Problem(f"templated file (not YAML until rendered): {exc.message}", exc.line, exc.column)
-        if ARGO_GROUP not in source.text:
+        if ARGO_GROUP not in source.text or self.key_lines is None:
             return result
-        by_key = {key: rule for rule in self.rules for key in rule.keys}
+        by_key = {key: rule for rule in self.rules if not rule.opt_in for key in rule.keys}
         for match in self.key_lines.finditer(source.text):
             line, column = source.line_col(match.start(1))
             rule = by_key[match.group(1)]
@@ -239,6 +243,8 @@ class _FileRun:
             return
         if not isinstance(node, Scalar) or not self.converter.may_need(node.value):
             return
+        if any(isinstance(c, Remove) and c.path == found.path for c in self.applied.get(index, [])):
+            return  # the string itself is removed (--strip-server-fields)
         inner = Source(self.source.path, node.value)
         try:
             documents = compose(inner.text)

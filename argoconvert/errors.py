@@ -14,3 +14,7 @@ class InputError(Exception):
 
 class VerificationError(Exception):
     """The edited text does not mean what the declared changes say: nothing is written."""
+
+
+class Unrenderable(Exception):
+    """A change cannot be written safely at its place; it becomes a manual finding."""

@@ -148,7 +148,14 @@ def targets(document, kind: str | None = None, item: int | None = None) -> Itera
     walk = _Walk()
     if kind:
         return walk.object(document, (), None, kind)
-    return (target for obj, path, index in _objects(document, item) for target in walk.object(obj, path, index))
+    return (target for obj, path, index in _objects(document, item) for target in _top_level(walk, obj, path, index))
+
+
+def _top_level(walk: _Walk, obj, path: Path, item: int | None) -> Iterator[Target]:
+    """A document's or List item's object: itself (any Kubernetes object), then its Argo places."""
+    if isinstance(obj, dict) and "apiVersion" in obj and "kind" in obj:
+        yield Target(Scope.OBJECT, ArgoObject(str(obj["kind"]), _name(obj), path, item), path, obj)
+    yield from walk.object(obj, path, item)
 
 
 @dataclass(frozen=True)

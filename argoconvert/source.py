@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from .errors import InputError
+from .errors import InputError, Unrenderable
 
 BOM = "\ufeff"
 
@@ -21,6 +21,7 @@ class Source:
     text: str
     bom: bool = False
     newline: str = "\n"
+    raw: bytes | None = field(default=None, repr=False)  # the bytes read, when the text came from them
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @classmethod
@@ -36,10 +37,29 @@ class Source:
             text = text[1:]
         first_break = text.find("\n")
         newline = "\r\n" if first_break > 0 and text[first_break - 1] == "\r" else "\n"
-        return cls(path=path, text=text, bom=bom, newline=newline)
+        return cls(path=path, text=text, bom=bom, newline=newline, raw=raw)
+
+    @property
+    def original(self) -> bytes:
+        return self.raw if self.raw is not None else self.encode(self.text)
 
     def encode(self, text: str) -> bytes:
         return ((BOM if self.bom else "") + text).encode("utf-8")
+
+    def apply(self, edits) -> bytes:
+        """The bytes with `edits` (text offsets) applied. On an ASCII text, offsets are byte
+        offsets: the bytes are spliced through memoryviews, without a second copy of the text
+        (a cluster export is tens of megabytes)."""
+        if self.raw is None or not self.text.isascii():
+            return self.encode(apply_edits(self.text, edits))
+        shift = 3 if self.bom else 0
+        view, pieces, position = memoryview(self.raw), [], 0
+        for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+            pieces.append(view[position + shift:edit.start + shift])
+            pieces.append(edit.text.encode("utf-8"))
+            position = edit.end
+        pieces.append(view[position + shift:])
+        return (b"\xef\xbb\xbf" if self.bom else b"") + b"".join(pieces)
 
     # -- positions -------------------------------------------------------------------
     @property
@@ -63,3 +83,26 @@ class Source:
 def _line_col_of_byte(raw: bytes, index: int) -> tuple[int, int]:
     line_start = raw.rfind(b"\n", 0, index) + 1
     return raw.count(b"\n", 0, index) + 1, index - line_start + 1
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] by `text` (an insertion when start == end)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits in one pass. At one offset, insertions come first, in the
+    order they were made, then the replacement that starts there."""
+    pieces, position = [], 0
+    for _, edit in sorted(enumerate(edits), key=lambda e: (e[1].start, e[1].end, e[0])):
+        if edit.start < position:
+            raise Unrenderable("two edits overlap")
+        pieces.append(text[position:edit.start])
+        pieces.append(edit.text)
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -84,7 +84,7 @@ def workflow(index: int, legacy: bool) -> dict:
                           "finishedAt": "2026-01-01T00:01:00Z", "progress": "1/1",
                           "nodes": {f"{name}-{n}": {"id": f"{name}-{n}", "name": f"{name}[{n}]", "phase": "Succeeded",
                                                     "type": "Pod", "templateName": "main",
-                                                    "outputs": {"exitCode": "0"}} for n in range(8)}}
+                                                    "outputs": {"exitCode": "0"}} for n in range(40)}}
     return item
 
 
@@ -145,7 +145,7 @@ def main() -> None:
         case(folder, "YAML List, 2% legacy", 10000 // scale, 0.02, False, 0.05)
         case(folder, "YAML List, every item legacy", 1500 // scale, 1.0, False, 1.0)
         case(folder, "YAML List, every item legacy, x2", 3000 // scale, 1.0, False, 1.0)
-        case(folder, "JSON List, 2% legacy", 16000 // scale, 0.02, True, 2.0)
+        case(folder, "JSON List, 2% legacy", 12000 // scale, 0.02, True, 2.0)
         tree_check(folder, 2000 // scale)
 
 

@@ -56,3 +56,36 @@ def test_an_item_that_fails_verification_is_reported_and_left_alone(monkeypatch)
     bad = [r for r in result.records if not r.applied]
     assert len(bad) == 1 and bad[0].item == 1 and "CronWorkflow/bad" in bad[0].message
     assert result.status == "changed" and result.error is None
+
+
+SERVER_FIELDS = ("managedFields", "uid", "resourceVersion", "generation", "creationTimestamp", "selfLink")
+LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
+
+
+def test_strip_server_fields_leaves_objects_that_apply_cleanly(cli, tmp_path):
+    import yaml
+
+    source = GOLDEN / "kinds" / "list-with-status.in.yaml"
+    copy = tmp_path / "export.yaml"
+    copy.write_bytes(source.read_bytes())
+    converted = cli("--strip-server-fields", "--write", copy)
+    assert converted.returncode in (0, 1) and b"error" not in converted.stderr, converted.stderr
+    plain = cli(source)  # without the option: converted, nothing stripped
+    stripped_items = yaml.safe_load(copy.read_bytes())["items"]
+    plain_items = yaml.safe_load(plain.stdout)["items"]
+    assert any("status" in item for item in plain_items)
+    for stripped, full in zip(stripped_items, plain_items):
+        assert "status" not in stripped
+        assert not set(SERVER_FIELDS) & set(stripped["metadata"])
+        assert LAST_APPLIED not in (stripped["metadata"].get("annotations") or {})
+        full.pop("status", None)
+        for field in SERVER_FIELDS:
+            full["metadata"].pop(field, None)
+        (full["metadata"].get("annotations") or {}).pop(LAST_APPLIED, None)
+        assert stripped == full
+
+
+def test_strip_server_fields_is_opt_in():
+    rules = {rule.name for rule in engine.select_rules(None, None, engine.LATEST)}
+    assert "strip-server-fields" not in rules
+    assert "strip-server-fields" in {r.name for r in engine.select_rules(None, None, "4.0", ("strip-server-fields",))}

@@ -22,7 +22,7 @@ def test_every_rule_is_registered_once_with_versions():
     from argoconvert.migrations import REGISTRY, version
 
     assert set(REGISTRY) == {"cron-schedules", "sync-mutexes", "sync-semaphores", "pod-priority",
-                             "template-priority"}
+                             "template-priority", "strip-server-fields"}
     for rule in REGISTRY.values():
         assert version(rule.available_since) <= version(rule.removed_in)
         assert rule.check is not None and rule.keys and rule.scopes
