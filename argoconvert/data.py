@@ -156,4 +156,6 @@ class Builder:
         return sources
 
     def key(self, node: Node):
+        if node.__class__ is Scalar and not node.tag:  # nearly every key: no memo entry needed
+            return node.value if node.style else hashable_key(resolve_plain(node.value))
         return hashable_key(self.build(node))

@@ -219,7 +219,7 @@ class _FileRun:
             if not self.source.text.endswith("\n") and new_text.endswith("\n"):
                 new_text = new_text[:-len(self.source.newline)]  # a missing final newline stays missing
             bombs = {i for i, d in enumerate(self.documents) if d.aliases and d.root.size > MAX_EXPANDED_NODES}
-            after = verify(self.source, new_text, self.data, self.applied, bombs)
+            after = verify(self.source, new_text, self.data, self.applied, bombs, keep_before=self.converter.explain)
         except (VerificationError, Unrenderable) as exc:
             self.result.error = Problem(f"internal error, nothing written: {exc}")
             self._unapply()

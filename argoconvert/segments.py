@@ -32,9 +32,22 @@ def list_items(text: str) -> list[Segment] | None:
     return _yaml_items(text)
 
 
+def _marker_lines(text: str, marker: str) -> bool:
+    """Whether a line starts with the document marker `marker` (`---` or `...`)."""
+    if text.startswith(marker) and text[len(marker):len(marker) + 1] in ("", " ", "\t", "\r", "\n"):
+        return True
+    position = text.find("\n" + marker)
+    while position != -1:
+        if text[position + 4:position + 5] in ("", " ", "\t", "\r", "\n"):
+            return True
+        position = text.find("\n" + marker, position + 4)
+    return False
+
+
 def _yaml_items(text: str) -> list[Segment] | None:
-    if re.search(r"^(?:---|\.\.\.)[ \t]*\S", text, re.M) or re.search(r"\n---(?:[ \t]|\r?$)", text, re.M):
-        return None  # several documents, or content on a marker line
+    body = text[4:] if text.startswith("---\n") else text
+    if _marker_lines(body, "---") or _marker_lines(body, "..."):
+        return None  # several documents
     items = _YAML_ITEMS.search(text)
     if items is None or ("\nkind: List" not in text and not _YAML_LIST_KIND.search(text)):
         return None
@@ -42,12 +55,32 @@ def _yaml_items(text: str) -> list[Segment] | None:
     if first is None or text[items.end():first.start()].strip(" \t\r\n"):
         return None
     indent = first.group(1)
-    # The items end at the first line, after them, that holds something at a smaller column.
-    closing = re.compile(r"^ {0,%d}[^ \t\r\n#-]" % max(len(indent) - 1, 0) if indent else r"^[^ \t\r\n#-]", re.M)
-    end_match = closing.search(text, first.start())
-    end = end_match.start() if end_match else len(text)
-    starts = [m.start() for m in re.compile(r"^%s-(?:[ \t]|\r?$)" % indent, re.M).finditer(text, first.start(), end)]
+    # Item lines are found with str.find, which scans tens of megabytes in milliseconds.
+    needle = "\n" + indent + "-"
+    starts, position = [first.start()], text.find(needle, first.start())
+    while position != -1:
+        if text[position + len(needle):position + len(needle) + 1] in (" ", "\t", "\r", "\n"):
+            starts.append(position + 1)
+        position = text.find(needle, position + len(needle))
+    end = _items_end(text, starts[-1], len(indent))
+    starts = [start for start in starts if start < end]
     return [Segment(start, stop, index) for index, (start, stop) in enumerate(zip(starts, starts[1:] + [end]))]
+
+
+def _items_end(text: str, last: int, indent: int) -> int:
+    """Where the items end: the first line after the last item's first line that holds
+    something (not a comment) left of the items' column, or at it and not an item."""
+    position = text.find("\n", last)
+    while position != -1:
+        line_start = position + 1
+        content = line_start
+        while content < len(text) and text[content] == " ":
+            content += 1
+        if content < len(text) and text[content] not in "\r\n#" and (
+                content - line_start < indent or (content - line_start == indent and text[content] != "-")):
+            return line_start
+        position = text.find("\n", line_start)
+    return len(text)
 
 
 def _json_items(text: str) -> list[Segment] | None:

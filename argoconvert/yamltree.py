@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from yaml.events import (AliasEvent, DocumentEndEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
+                         ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
+
 Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # only its event stream is used
 
 from .errors import InputError
@@ -36,7 +39,8 @@ class Scalar(Node):
     __slots__ = ("value", "style")
 
     def __init__(self, start, end, anchor, tag, value: str, style: str):
-        super().__init__(start, end, anchor, tag)
+        # Assigned here rather than through Node.__init__: millions are made for an export.
+        self.start, self.end, self.anchor, self.tag, self.size = start, end, anchor, tag, 1
         self.value = value
         self.style = style  # "" plain, "'", '"', "|", ">"
 
@@ -45,7 +49,7 @@ class Mapping(Node):
     __slots__ = ("pairs", "flow")
 
     def __init__(self, start, end, anchor, tag, flow: bool):
-        super().__init__(start, end, anchor, tag)
+        self.start, self.end, self.anchor, self.tag, self.size = start, end, anchor, tag, 1
         self.pairs: list[tuple[Node, Node]] = []
         self.flow = flow
 
@@ -54,7 +58,7 @@ class Sequence(Node):
     __slots__ = ("items", "flow")
 
     def __init__(self, start, end, anchor, tag, flow: bool):
-        super().__init__(start, end, anchor, tag)
+        self.start, self.end, self.anchor, self.tag, self.size = start, end, anchor, tag, 1
         self.items: list[Node] = []
         self.flow = flow
 
@@ -108,67 +112,71 @@ def _compose(text: str) -> list[Document]:
     documents: list[Document] = []
     anchors: dict[str, Node] = {}
     stack: list[Node] = []  # open collections
-    pending_key: list[Node | None] = []  # per open mapping: the key waiting for its value
+    keys: list[Node | None] = []  # per open collection: a mapping's key waiting for its value
     doc: Document | None = None
-
-    def attach(node: Node) -> None:
-        if not stack:
-            doc.root = node
-            return
-        parent = stack[-1]
-        parent.size += node.size
-        if isinstance(parent, Mapping):
-            key = pending_key[-1]
-            if key is None:
-                pending_key[-1] = node
-            else:
-                parent.pairs.append((key, node))
-                pending_key[-1] = None
-        else:
-            parent.items.append(node)
+    parent: Node | None = None
 
     while True:
         event = get()
-        name = type(event).__name__
-        if name == "ScalarEvent":
-            node = Scalar(event.start_mark.index, event.end_mark.index, event.anchor, event.tag,
-                          event.value, event.style or "")
-            if event.anchor:
-                anchors[event.anchor] = node
-            attach(node)
-        elif name == "MappingStartEvent" or name == "SequenceStartEvent":
+        kind = type(event)
+        if kind is ScalarEvent or kind is AliasEvent:
+            if kind is ScalarEvent:
+                node = Scalar(event.start_mark.index, event.end_mark.index, event.anchor, event.tag,
+                              event.value, event.style or "")
+                if event.anchor:
+                    anchors[event.anchor] = node
+            else:
+                target = anchors.get(event.anchor)
+                if target is None:
+                    raise InputError(f"unknown alias *{event.anchor}",
+                                     event.start_mark.line + 1, event.start_mark.column + 1)
+                doc.aliases += 1
+                node = Alias(event.start_mark.index, event.end_mark.index, target)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if len(stack) >= MAX_DEPTH:
                 raise InputError(f"nesting deeper than {MAX_DEPTH} levels",
                                  event.start_mark.line + 1, event.start_mark.column + 1)
-            flow = bool(event.flow_style)
-            cls = Mapping if name == "MappingStartEvent" else Sequence
-            node = cls(event.start_mark.index, event.end_mark.index, event.anchor, event.tag, flow)
+            cls = Mapping if kind is MappingStartEvent else Sequence
+            node = cls(event.start_mark.index, event.end_mark.index, event.anchor, event.tag, bool(event.flow_style))
             if event.anchor:
                 anchors[event.anchor] = node
             stack.append(node)
-            pending_key.append(None)
+            keys.append(None)
             doc.collections.append(node)
-        elif name == "MappingEndEvent" or name == "SequenceEndEvent":
+            parent = node
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
             node = stack.pop()
-            pending_key.pop()
+            keys.pop()
+            parent = stack[-1] if stack else None
             if node.flow:
                 node.end = event.end_mark.index
             else:
-                children = [v for _, v in node.pairs] if isinstance(node, Mapping) else node.items
-                node.end = children[-1].end if children else event.start_mark.index
-            attach(node)
-        elif name == "AliasEvent":
-            target = anchors.get(event.anchor)
-            if target is None:
-                raise InputError(f"unknown alias *{event.anchor}",
-                                 event.start_mark.line + 1, event.start_mark.column + 1)
-            doc.aliases += 1
-            attach(Alias(event.start_mark.index, event.end_mark.index, target))
-        elif name == "DocumentStartEvent":
+                last = node.pairs[-1][1] if kind is MappingEndEvent else (node.items[-1] if node.items else None)
+                node.end = last.end if last is not None else event.start_mark.index
+        elif kind is DocumentStartEvent:
             doc = Document(len(documents), None, event.start_mark.index, event.end_mark.index)
             anchors = {}
-        elif name == "DocumentEndEvent":
+            continue
+        elif kind is DocumentEndEvent:
             doc.end = event.end_mark.index if event.explicit else (doc.root.end if doc.root else doc.start)
             documents.append(doc)
-        elif name == "StreamEndEvent":
+            continue
+        elif kind is StreamEndEvent:
             return documents
+        else:
+            continue
+        # attach the finished node to its parent
+        if parent is None:
+            doc.root = node
+        else:
+            parent.size += node.size
+            if parent.__class__ is Mapping:
+                key = keys[-1]
+                if key is None:
+                    keys[-1] = node
+                else:
+                    parent.pairs.append((key, node))
+                    keys[-1] = None
+            else:
+                parent.items.append(node)

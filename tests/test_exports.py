@@ -43,10 +43,10 @@ def test_an_item_that_fails_verification_is_reported_and_left_alone(monkeypatch)
     text = "apiVersion: v1\nitems:\n" + "".join(ITEM.format(name=n) for n in ("one", "bad", "three")) + "kind: List\n"
     real_verify = engine.verify
 
-    def failing_verify(source, new_text, *args):
+    def failing_verify(source, new_text, *args, **options):
         if "name: bad" in new_text:
             raise VerificationError("simulated")
-        return real_verify(source, new_text, *args)
+        return real_verify(source, new_text, *args, **options)
 
     monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
     monkeypatch.setattr(engine, "verify", failing_verify)
