@@ -6,11 +6,14 @@ import importlib
 import os
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterator
 
 import click
+from rich.console import Console
 
 from . import __version__
-from .discover import STDIN, discover
+from .discover import STDIN, Input, discover
 from .engine import LATEST, Converter, select_rules
 from .errors import InputError
 from .migrations import REGISTRY
@@ -113,6 +116,8 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
               help="Cluster exports: drop status, managedFields, uid, resourceVersion, generation, "
                    "creationTimestamp, selfLink and the last-applied-configuration annotation.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 unless an error occurred.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Worker processes; 0: one per core when there are many files.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
 @click.option("-v", "--verbose", is_flag=True,
               help="Also list skipped (templated) files and each file's data-level changes.")
@@ -121,7 +126,7 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
 @click.option("--list-rules", is_flag=True, help="Print every rule with its versions and fix kind.")
 @click.version_option(__version__, "--version", prog_name="argoconvert")
 def main(paths, write, check, show_diff, target_version, select, ignore, report_format, output_file,
-         strip_server_fields, exit_zero, quiet, verbose, statistics, color, list_rules):
+         strip_server_fields, exit_zero, jobs, quiet, verbose, statistics, color, list_rules):
     """Migrate Argo Workflows manifests from v3 to v4 syntax.
 
     PATH is a file, a directory (walked for *.yaml, *.yml, *.json) or - for stdin. Without
@@ -142,10 +147,9 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
     converter = Converter(rules, explain=verbose)
     print_manifests = not (write or check or show_diff)
     color = diff_report.use_color(color, sys.stdout)
+    inputs = list(discover(list(paths)))
     results, printed = [], None
-    for found in discover(list(paths)):
-        result = FileResult(found.path, b"", error=Problem(found.problem)) if found.problem \
-            else process(converter, found.path)
+    for found, result in _progress(inputs, _convert_all(converter, inputs, jobs), quiet):
         if write and result.output is not None and found.path != STDIN:
             try:
                 write_atomically(found.path, result.output)
@@ -177,6 +181,50 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
     for line in summary_lines[:-1] if quiet else summary_lines:
         click.echo(line, err=True)
     sys.exit(exit_code(results, check=check or show_diff, exit_zero=exit_zero))
+
+
+PARALLEL_FROM = 64  # inputs; below this, starting worker processes costs more than it saves
+_worker_converter: Converter | None = None
+
+
+def _start_worker(converter: Converter) -> None:
+    global _worker_converter
+    _worker_converter = converter
+
+
+def _convert_one(found: Input, converter: Converter | None = None) -> FileResult:
+    if found.problem:
+        return FileResult(found.path, b"", error=Problem(found.problem))
+    return process(converter or _worker_converter, found.path)
+
+
+def _convert_all(converter: Converter, inputs: list[Input], jobs: int) -> Iterator[FileResult]:
+    """Results in input order; with several jobs, from worker processes."""
+    if jobs == 0:
+        jobs = (os.cpu_count() or 1) if len(inputs) >= PARALLEL_FROM else 1
+    if jobs == 1 or len(inputs) < 2 or any(found.path == STDIN for found in inputs):
+        return (_convert_one(found, converter) for found in inputs)
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(converter,))
+    return _closing(pool, pool.map(_convert_one, inputs, chunksize=16))
+
+
+def _closing(pool: ProcessPoolExecutor, results: Iterator[FileResult]) -> Iterator[FileResult]:
+    with pool:
+        yield from results
+
+
+def _progress(inputs: list[Input], results: Iterator[FileResult], quiet: bool):
+    """(input, result) pairs; on a terminal, with a progress bar on stderr for long runs."""
+    if quiet or len(inputs) < PARALLEL_FROM or not sys.stderr.isatty():
+        yield from zip(inputs, results)
+        return
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("converting", total=len(inputs))
+        for pair in zip(inputs, results):
+            yield pair
+            progress.advance(task)
 
 
 def exit_code(results: list[FileResult], *, check: bool, exit_zero: bool) -> int:

@@ -89,3 +89,20 @@ def test_strip_server_fields_is_opt_in():
     rules = {rule.name for rule in engine.select_rules(None, None, engine.LATEST)}
     assert "strip-server-fields" not in rules
     assert "strip-server-fields" in {r.name for r in engine.select_rules(None, None, "4.0", ("strip-server-fields",))}
+
+
+def test_parallel_workers_give_the_same_files_and_report(cli, tmp_path):
+    trees = []
+    for name in ("serial", "parallel"):
+        tree = tmp_path / name
+        tree.mkdir()
+        for index in range(40):
+            (tree / f"cron-{index:02d}.yaml").write_text(ITEM.format(name=f"c{index}")[2:].replace("\n  ", "\n"))
+        trees.append(tree)
+    serial = cli("--write", "-j", "1", trees[0])
+    parallel = cli("--write", "-j", "2", trees[1])
+    assert serial.returncode == parallel.returncode == 0
+    assert serial.stderr.replace(b"serial", b"X") == parallel.stderr.replace(b"parallel", b"X")
+    for path in trees[0].iterdir():
+        assert path.read_bytes() == (trees[1] / path.name).read_bytes()
+        assert b"schedules:" in path.read_bytes()
