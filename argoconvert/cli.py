@@ -3,6 +3,7 @@ to reports and an exit status."""
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import sys
 import tempfile
@@ -10,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Iterator
 
 import click
+import yaml
 from rich.console import Console
 
 from . import __version__
@@ -20,7 +22,9 @@ from .migrations import REGISTRY
 from .report import diff as diff_report
 from .report import text as text_report
 from .results import CHANGED, ERROR, FileResult, Problem
+from .data import Builder
 from .source import Source
+from .yamltree import compose
 
 EXIT_OK, EXIT_ACTION, EXIT_ERROR = 0, 1, 2
 # --format NAME -> module argoconvert.report.NAME, whose render(results, target_version) returns the report
@@ -78,6 +82,21 @@ def _list_rules() -> None:
         click.echo(f"{name:<{width}}  {versions:<26} {fix:<6}  {rule.summary}")
 
 
+def reformat(data: bytes, output_format: str) -> bytes:
+    """Converted manifests in another format: their data, as `argo convert -o` prints it.
+    Comments and layout do not survive a change of format; the same format is left alone."""
+    source = Source.from_bytes("-", data)
+    is_json = source.text.lstrip().startswith(("{", "["))
+    if is_json == (output_format == "json"):
+        return data
+    documents = compose(source.text)
+    builder = Builder(source)
+    values = [builder.build(document.root) for document in documents]
+    if output_format == "json":
+        return "".join(json.dumps(value, indent=2, ensure_ascii=False) + "\n" for value in values).encode()
+    return yaml.safe_dump_all(values, sort_keys=False, allow_unicode=True, default_flow_style=False).encode()
+
+
 def _print_manifests(data: bytes, previous: bytes | None) -> bytes:
     """Write one file's manifests to stdout; after another file's, as the next documents of
     one stream (a line break, a `---` marker, no second byte-order mark)."""
@@ -109,6 +128,8 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
               help="Highest Argo version the manifests must run on.")
 @click.option("--select", metavar="RULES", help="Comma-separated rule names to apply.")
 @click.option("--ignore", metavar="RULES", help="Comma-separated rule names to skip.")
+@click.option("-o", "--output", "output_format", type=click.Choice(["yaml", "json"]),
+              help="Format of the converted manifests printed on stdout (default: each input's own).")
 @click.option("--format", "report_format", type=click.Choice(REPORT_FORMATS), default="text",
               show_default=True, help="Report format.")
 @click.option("--output-file", type=click.Path(dir_okay=False), help="Write the report there.")
@@ -125,7 +146,7 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
 @click.option("--color/--no-color", default=None, help="Colour the diff (default: on a terminal; NO_COLOR, FORCE_COLOR).")
 @click.option("--list-rules", is_flag=True, help="Print every rule with its versions and fix kind.")
 @click.version_option(__version__, "--version", prog_name="argoconvert")
-def main(paths, write, check, show_diff, target_version, select, ignore, report_format, output_file,
+def main(paths, write, check, show_diff, target_version, select, ignore, output_format, report_format, output_file,
          strip_server_fields, exit_zero, jobs, quiet, verbose, statistics, color, list_rules):
     """Migrate Argo Workflows manifests from v3 to v4 syntax.
 
@@ -157,7 +178,8 @@ def main(paths, write, check, show_diff, target_version, select, ignore, report_
                 result.error, result.output = Problem(f"cannot write: {exc.strerror or exc}"), None
         if print_manifests or (write and found.path == STDIN):
             if result.status != ERROR:
-                printed = _print_manifests(result.output if result.output is not None else result.original, printed)
+                data = result.output if result.output is not None else result.original
+                printed = _print_manifests(reformat(data, output_format) if output_format else data, printed)
         elif show_diff and result.output is not None:
             diff = diff_report.unified(found.path, result.original, result.output)
             click.echo(diff_report.colored(diff) if color else diff, nl=False, color=color)

@@ -106,3 +106,17 @@ def test_parallel_workers_give_the_same_files_and_report(cli, tmp_path):
     for path in trees[0].iterdir():
         assert path.read_bytes() == (trees[1] / path.name).read_bytes()
         assert b"schedules:" in path.read_bytes()
+
+
+def test_output_format_json_and_yaml(cli):
+    import json
+
+    import yaml
+
+    as_json = cli("-o", "json", GOLDEN / "cron-schedules" / "cron-tz-prefix.in.yaml")
+    data = json.loads(as_json.stdout)
+    assert data["spec"]["schedules"] == ["0 2 * * *"] and data["spec"]["timezone"] == "America/New_York"
+    as_yaml = cli("-o", "yaml", GOLDEN / "format" / "crlf.in.json")
+    assert yaml.safe_load(as_yaml.stdout)["spec"]["schedules"] == ["0 6 * * *"]
+    same = cli("-o", "yaml", GOLDEN / "cron-schedules" / "plain.in.yaml")
+    assert same.stdout == (GOLDEN / "cron-schedules" / "plain.out.yaml").read_bytes()
