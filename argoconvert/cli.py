@@ -12,7 +12,6 @@ from typing import Iterator
 
 import click
 import yaml
-from rich.console import Console
 
 from . import __version__
 from .discover import STDIN, Input, discover
@@ -240,6 +239,7 @@ def _progress(inputs: list[Input], results: Iterator[FileResult], quiet: bool):
     if quiet or len(inputs) < PARALLEL_FROM or not sys.stderr.isatty():
         yield from zip(inputs, results)
         return
+    from rich.console import Console  # here: most runs show no progress bar
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:

@@ -46,15 +46,18 @@ class Source:
     def encode(self, text: str) -> bytes:
         return ((BOM if self.bom else "") + text).encode("utf-8")
 
-    def apply(self, edits) -> bytes:
-        """The bytes with `edits` (text offsets) applied. On an ASCII text, offsets are byte
+    def apply(self, edits: list) -> bytes:
+        """The bytes with `edits` (text offsets) applied; the list is consumed. On an ASCII text, offsets are byte
         offsets: the bytes are spliced through memoryviews, without a second copy of the text
         (a cluster export is tens of megabytes)."""
         if self.raw is None or not self.text.isascii():
             return self.encode(apply_edits(self.text, edits))
         shift = 3 if self.bom else 0
         view, pieces, position = memoryview(self.raw), [], 0
-        for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        pending = sorted(edits, key=lambda e: (e.start, e.end), reverse=True)
+        edits.clear()  # consumed: each new text is freed once encoded
+        while pending:
+            edit = pending.pop()
             pieces.append(view[position + shift:edit.start + shift])
             pieces.append(edit.text.encode("utf-8"))
             position = edit.end

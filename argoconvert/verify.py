@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import copy
 
-from deepdiff import DeepDiff
-
 from .changes import Change, apply, dotted
 from .data import Builder
 from .errors import InputError, VerificationError
@@ -76,6 +74,8 @@ _KINDS = {"dictionary_item_added": "added", "dictionary_item_removed": "removed"
 
 def semantic_changes(before, after) -> list[str]:
     """What a cluster sees change between two documents' data, e.g. `spec.schedule removed`."""
+    from deepdiff import DeepDiff  # here: importing it costs more than a small run (pydantic)
+
     tree = DeepDiff(before, after, ignore_nan_inequality=True, view="tree", threshold_to_diff_deeper=0)
     lines = []
     for kind, levels in tree.items():

@@ -2,6 +2,7 @@
 fixed point; the outside judge agrees."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -65,3 +66,23 @@ def test_outside_judge(converted_root, tmp_path):
     judge = subprocess.run([sys.executable, str(SHARED_JUDGE), str(before), str(after)],
                            capture_output=True, text=True)
     assert judge.returncode == 0, judge.stdout[-3000:]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_applied_with_git_apply_equals_write_on_every_golden_input(converted_root, tmp_path):
+    patched = tmp_path / "patched"
+    for path in INPUTS:
+        copy = patched / path.relative_to(GOLDEN)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(path.read_bytes())
+    git = ["git", "-c", "core.autocrlf=false"]
+    subprocess.run([*git, "init", "-q", "."], cwd=patched, check=True)
+    diff = subprocess.run([sys.executable, "-m", "argoconvert", "--diff", "--no-color", "."], cwd=patched,
+                          capture_output=True)
+    (tmp_path / "golden.diff").write_bytes(diff.stdout)
+    applied = subprocess.run([*git, "apply", "--whitespace=nowarn", str(tmp_path / "golden.diff")], cwd=patched,
+                             capture_output=True)
+    assert applied.returncode == 0, applied.stderr
+    differing = [str(p.relative_to(GOLDEN)) for p in INPUTS
+                 if (patched / p.relative_to(GOLDEN)).read_bytes() != (converted_root / p.relative_to(GOLDEN)).read_bytes()]
+    assert differing == []
