@@ -25,7 +25,8 @@ from .yamltree import Document, Scalar, Sequence, compose
 # Argo's own `{{inputs.parameters.x}}` and `{{=expr}}` are not directives.
 HELM_DIRECTIVE = re.compile(r"\{\{-?\s*(?:[.$(]|-|/\*|(?:if|else|end|range|with|include|template|define|"
                             r"toYaml|tpl|printf|quote|default|required|block|fail|lookup)\b)")
-VALIDATE_LIMIT = 4_000_000  # characters: below this, a file is parsed even when no rule can apply, to report errors
+VALIDATE_LIMIT = 1_000_000  # characters: a smaller file is parsed whole (its errors reported); a larger one only where
+# it may need a change, a List item by item
 LATEST = max((rule.removed_in for rule in REGISTRY.values()), key=version)
 
 

@@ -35,6 +35,7 @@ else:
     import io
     from contextlib import redirect_stdout
     from argoconvert.cli import main
+    startup = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     sys.argv = ["argoconvert", "--quiet", *sys.argv[3:], path]
     sink = open("/dev/null", "wb")
     sys.stdout = io.TextIOWrapper(sink)
@@ -44,8 +45,8 @@ else:
         pass
     sys.stdout.flush()
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}),
-      file=sys.stderr)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"seconds": seconds, "peak": peak, "startup": locals().get("startup", 0)}), file=sys.stderr)
 """
 
 
@@ -107,7 +108,7 @@ def measure(kind: str, path: str, *args: str) -> dict:
     return json.loads(run.stderr.strip().splitlines()[-1])
 
 
-def case(folder: str, label: str, items: int, fraction: float, as_json: bool, goal: float) -> dict:
+def case(folder: str, label: str, items: int, fraction: float, as_json: bool, goal: float) -> float:
     path = os.path.join(folder, f"export-{items}-{fraction}.{'json' if as_json else 'yaml'}")
     # Generated in a child process: Linux carries a process's peak memory over fork and exec,
     # so a parent that built the export would inflate every measurement after it.
@@ -117,12 +118,10 @@ def case(folder: str, label: str, items: int, fraction: float, as_json: bool, go
     baseline = measure("json" if as_json else "yaml", path)
     ours = measure("argoconvert", path)
     ratio = ours["seconds"] / baseline["seconds"]
-    row = {"case": label, "MB": size / 1e6, "baseline_s": baseline["seconds"], "argoconvert_s": ours["seconds"],
-           "ratio": ratio, "goal": goal, "peak_x_input": ours["peak"] / size}
-    print(f"{label:<34} {size / 1e6:6.1f} MB  baseline {baseline['seconds']:7.2f} s  argoconvert "
-          f"{ours['seconds']:6.2f} s  ratio {ratio:5.3f} (goal <= {goal})  peak {ours['peak'] / size:4.1f}x input",
-          flush=True)
-    return row
+    net = (ours["peak"] - ours["startup"]) / size
+    print(f"| {label} | {size / 1e6:.1f} MB | {baseline['seconds']:.2f} s | {ours['seconds']:.2f} s | "
+          f"{ratio:.3f} (goal <= {goal}) | {ours['peak'] / size:.1f}x ({net:.1f}x above startup) |", flush=True)
+    return ratio
 
 
 def tree_check(folder: str, files: int) -> None:
@@ -136,8 +135,8 @@ def tree_check(folder: str, files: int) -> None:
     lint = subprocess.run(["/usr/bin/time", "-f", "%e", sys.executable, "-m", "yamllint", "-d", "relaxed", tree],
                           capture_output=True, text=True)
     ours_s, lint_s = float(ours.stderr.split()[-1]), float(lint.stderr.split()[-1])
-    print(f"--check on {files} files without legacy fields: argoconvert {ours_s:.2f} s, yamllint {lint_s:.2f} s, "
-          f"ratio {ours_s / lint_s:.3f} (goal < 0.2)")
+    print(f"| --check, {files} files without legacy fields | | yamllint {lint_s:.2f} s | {ours_s:.2f} s | "
+          f"{ours_s / lint_s:.3f} (goal < 0.2) | |")
 
 
 def main() -> None:
@@ -151,6 +150,8 @@ def main() -> None:
         generate(path, int(items), float(fraction), form == "json")
         return
     scale = 10 if options.quick else 1
+    print("| case | input | baseline | argoconvert | ratio | peak memory / input |")
+    print("| --- | --- | --- | --- | --- | --- |")
     with tempfile.TemporaryDirectory() as folder:
         case(folder, "YAML List, 2% legacy", 10000 // scale, 0.02, False, 0.05)
         case(folder, "YAML List, every item legacy", 1500 // scale, 1.0, False, 1.0)

@@ -1,0 +1,200 @@
+"""Dict literals that provably are Argo objects: their data, and their changes as text edits.
+
+A dict literal is an Argo object when it holds a literal `"apiVersion": "argoproj.io/..."`
+and a literal Argo `"kind"`. Its data is read through dict, list and tuple literals only;
+anything else it holds (a name, a call, an f-string, a `**spread`) is code, whose value
+cannot be known: such an object is reported, never rewritten. The YAML rules run on the
+data unchanged (argoconvert.locate.targets and each rule's `check`); their changes become
+edits of the dict's keys and values, keeping the key's quotes.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from ..changes import Change, Insert, MoveToList, Path, Remove, ToList
+from ..errors import Unrenderable
+from ..locate import ARGO_GROUP, CRON_KIND, SENSOR_KIND, WORKFLOW_KINDS
+from ..source import Edit
+from .text import Positions, element_start, removals, string_like, string_parts, wrap
+
+ARGO_KINDS = WORKFLOW_KINDS | {CRON_KIND, SENSOR_KIND}
+
+
+class Code:
+    """A value the program computes: not known to the converter."""
+
+    def __init__(self, node: cst.CSTNode):
+        self.node = node
+
+    def __str__(self) -> str:
+        return "?"
+
+    __repr__ = __str__
+
+
+def string_value(node) -> str | None:
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def is_argo_dict(node: cst.Dict) -> bool:
+    """A literal `apiVersion: argoproj.io/...` and a literal Argo kind among the dict's keys."""
+    found = {}
+    for element in node.elements:
+        if isinstance(element, cst.DictElement):
+            key = string_value(element.key)
+            if key in ("apiVersion", "kind"):
+                found[key] = string_value(element.value)
+    api, kind = found.get("apiVersion"), found.get("kind")
+    return isinstance(api, str) and api.startswith(ARGO_GROUP) and kind in ARGO_KINDS
+
+
+@dataclass
+class DictLiteral:
+    """One Argo dict literal read as data, with the nodes of every dict and list in it."""
+
+    node: cst.Dict
+    data: dict = None
+    code: list[cst.CSTNode] = field(default_factory=list)  # what it holds that is not a literal
+    dicts: dict[Path, cst.Dict] = field(default_factory=dict)
+    lists: dict[Path, cst.BaseExpression] = field(default_factory=dict)  # List or Tuple nodes
+
+    def __post_init__(self):
+        self.data = self._read(self.node, ())
+
+    def _read(self, node: cst.BaseExpression, path: Path):
+        if isinstance(node, cst.Dict):
+            self.dicts[path] = node
+            out = {}
+            for element in node.elements:
+                if not isinstance(element, cst.DictElement):
+                    self.code.append(element)  # **spread
+                    continue
+                key = self._scalar(element.key)
+                if isinstance(key, Code) or isinstance(key, (dict, list)) or key in out:
+                    self.code.append(element.key)  # a computed or repeated key
+                    continue
+                out[key] = self._read(element.value, path + (key,))
+            return out
+        if isinstance(node, (cst.List, cst.Tuple)):
+            self.lists[path] = node
+            out = []
+            for element in node.elements:
+                if isinstance(element, cst.StarredElement):
+                    self.code.append(element)
+                    out.append(Code(element))
+                    continue
+                out.append(self._read(element.value, path + (len(out),)))
+            return out
+        return self._scalar(node)
+
+    def _scalar(self, node: cst.BaseExpression):
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+            value = string_value(node)
+            if value is not None:
+                return value
+        elif isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
+            return {"True": True, "False": False, "None": None}[node.value]
+        elif isinstance(node, (cst.Integer, cst.Float)) or (
+                isinstance(node, cst.UnaryOperation) and isinstance(node.operator, (cst.Minus, cst.Plus))
+                and isinstance(node.expression, (cst.Integer, cst.Float)) and not node.expression.lpar):
+            return ast.literal_eval(cst.Module([]).code_for_node(node).strip())
+        self.code.append(node)
+        return Code(node)
+
+    # -- rendering -------------------------------------------------------------------
+    def element(self, path: Path) -> tuple[cst.Dict, int, cst.DictElement]:
+        parent = self.dicts.get(path[:-1])
+        if parent is None:
+            raise Unrenderable("not inside a dict literal")
+        for index, element in enumerate(parent.elements):
+            if isinstance(element, cst.DictElement) and string_value(element.key) == path[-1]:
+                return parent, index, element
+        raise Unrenderable("the key is not in the dict literal")
+
+    def render(self, change: Change, positions: Positions) -> tuple[list[Edit], set[tuple[Path, int]]]:
+        """Edits for one change, and the (dict path, element index) pairs it removes (their
+        edits are made together, see `removal_edits`)."""
+        text = positions.text
+        if isinstance(change, Remove):
+            _, index, _ = self.element(change.path)
+            return [], {(change.path[:-1], index)}
+        if isinstance(change, ToList):
+            _, _, element = self.element(change.path)
+            key_code = positions.code(element.key)
+            parts = string_parts(key_code)
+            if parts is None or parts[2] != change.path[-1]:
+                raise Unrenderable("the key is not a plain string literal")
+            key_edit = Edit(positions.start(element.key), positions.end(element.key),
+                            f"{parts[0]}{parts[1]}{change.new_key}{parts[1]}")
+            if change.replace_value:
+                if not isinstance(change.value, str) or not isinstance(element.value, cst.SimpleString):
+                    raise Unrenderable("the value is not a plain string literal")
+                new = string_like(positions.code(element.value), change.value)
+                return [key_edit, Edit(positions.start(element.value), positions.end(element.value), f"[{new}]")], set()
+            return [key_edit, *wrap(positions, element.value)], set()
+        if isinstance(change, MoveToList):
+            _, index, element = self.element(change.path)
+            target = self.lists.get(change.into)
+            if not isinstance(target, cst.List):
+                raise Unrenderable(f"{change.into[-1]} is not a list literal")
+            moved = positions.code(element.value)
+            if target.elements:
+                at = positions.end(target.elements[-1].value)
+                insert = Edit(at, at, f", {moved}")
+            else:
+                at = positions.offset(positions.positions[target.lbracket].end)
+                insert = Edit(at, at, moved)
+            return [insert], {(change.path[:-1], index)}
+        if isinstance(change, Insert):
+            _, _, beside = self.element(change.path[:-1] + (change.beside,))
+            if not isinstance(change.value, str):
+                raise Unrenderable("only strings are inserted")
+            key = string_like(positions.code(beside.key), change.path[-1])
+            value = string_like(positions.code(beside.key), change.value)
+            return self._insert_after(beside, f"{key}: {value}", positions, text), set()
+        raise Unrenderable(f"{type(change).__name__} is not rendered in Python literals")
+
+    def _insert_after(self, beside: cst.DictElement, entry: str, positions: Positions, text: str) -> list[Edit]:
+        """A new entry after `beside`: on a line of its own, indented like it, when `beside`
+        ends its line (a comment may follow); else on the same line."""
+        end = positions.end(beside.value)
+        indent = positions.indentation(positions.start(beside.key))
+        comma = isinstance(beside.comma, cst.Comma)
+        after = positions.offset(positions.positions[beside.comma].end) if comma else end
+        line_break = _line_break(text, after)
+        if indent is None or line_break is None:
+            return [Edit(end, end, f", {entry}")]
+        position, newline = line_break
+        next_line = position + len(newline)
+        edits = [] if comma else [Edit(end, end, ",")]
+        return edits + [Edit(next_line, next_line, f"{indent}{entry}{',' if comma else ''}{newline}")]
+
+    def removal_edits(self, removed: set[tuple[Path, int]], positions: Positions) -> list[Edit]:
+        edits = []
+        for path in {path for path, _ in removed}:
+            node = self.dicts[path]
+            items = [(element_start(positions, e), positions.end(e.value) if isinstance(e, cst.DictElement)
+                      else positions.offset(positions.positions[e].end)) for e in node.elements]
+            open_end = positions.offset(positions.positions[node.lbrace].end)
+            close_start = positions.offset(positions.positions[node.rbrace].start)
+            edits += removals(positions.text, items, {i for p, i in removed if p == path}, open_end, close_start)
+        return edits
+
+
+def _line_break(text: str, offset: int) -> tuple[int, str] | None:
+    """The line break ending the line at `offset`, when only blanks or a comment come before it."""
+    match = re.compile(r"[ \t]*(?:#[^\r\n]*)?(\r\n|\r|\n)").match(text, offset)
+    return (match.start(1), match.group(1)) if match else None
+
+
+def read_again(node: cst.Dict):
+    """The data of a dict literal (verification); None when it holds code."""
+    literal = DictLiteral(node)
+    return None if literal.code else literal.data
