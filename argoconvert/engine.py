@@ -43,6 +43,16 @@ def select_rules(select: list[str] | None, ignore: list[str] | None, target_vers
             and name not in (ignore or []) and rule.applies_at(target)]
 
 
+def parse(source: Source) -> tuple[list[Document], Builder, list]:
+    """A text's documents, the builder that made their data, and the data. Raises InputError."""
+    try:
+        documents = compose(source.text)
+        builder = Builder(source)
+        return documents, builder, [builder.build(document.root) for document in documents]
+    except RecursionError:
+        raise InputError("nesting too deep to process") from None
+
+
 def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
@@ -84,16 +94,11 @@ class Converter:
             if segments is not None:
                 return self._convert_items(source, segments, result)
         try:
-            documents = compose(source.text)
-            builder = Builder(source)
-            data = [builder.build(document.root) for document in documents]
+            documents, builder, data = parse(source)
         except InputError as exc:
             if HELM_DIRECTIVE.search(source.text):
                 return self._templated(source, result, exc)
             result.error = Problem(exc.message, exc.line, exc.column)
-            return result
-        except RecursionError:
-            result.error = Problem("nesting too deep to process")
             return result
         if not relevant:
             return result
@@ -117,9 +122,7 @@ class Converter:
             counted = segment.start
             chunk = Source(source.path, source.text[segment.start:segment.end], newline=source.newline)
             try:
-                documents = compose(chunk.text)
-                builder = Builder(chunk)
-                data = [builder.build(document.root) for document in documents]
+                documents, builder, data = parse(chunk)
             except InputError as exc:
                 result.error = Problem(f"item {segment.item}: {exc.message}", exc.line + line - 1, exc.column)
                 return result
@@ -248,10 +251,8 @@ class _FileRun:
             return  # the string itself is removed (--strip-server-fields)
         inner = Source(self.source.path, node.value)
         try:
-            documents = compose(inner.text)
-            builder = Builder(inner)
-            data = [builder.build(d.root) for d in documents]
-        except (InputError, RecursionError):
+            documents, builder, data = parse(inner)
+        except InputError:
             return  # not a manifest: the string stays as it is
         run = _FileRun(self.converter, inner, documents, builder, data, FileResult(inner.path, b""), found.kind)
         new_value = run.converted_text()

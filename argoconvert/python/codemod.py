@@ -1,0 +1,472 @@
+"""One Python file through the codemods: parse with libcst, find the calls and dict literals
+that provably are Argo objects, turn the enabled rules' changes into text edits, verify.
+
+Calls are matched by what their name resolves to through the imports (QualifiedNameProvider),
+never by spelling: a local class named CronWorkflow, another library's `schedule=` and Argo
+Events' CalendarEventSource stay as they are. What cannot be proved is reported.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field, replace
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+from libcst.metadata import MetadataWrapper, PositionProvider, QualifiedNameProvider
+
+from ..changes import Change, Finding, Insert, MoveToList, dotted
+from ..errors import Unrenderable, VerificationError
+from ..locate import targets
+from ..results import FileResult, Problem, Record
+from ..source import Edit, Source, apply_edits
+from ..verify import expected_data, same
+from .literals import DictLiteral, is_argo_dict, read_again, string_value
+from .symbols import BY_SHORT_NAME, SIGNATURES, STAR_PACKAGES, Rename, Signature
+from .text import Positions, arg_start, removals, wrap
+
+# The rules that have a meaning in Python code (strip-server-fields is for cluster exports).
+PYTHON_RULES = ("cron-schedules", "sync-mutexes", "sync-semaphores", "pod-priority", "template-priority")
+TZ_PREFIX = re.compile(r"^\s*(?:CRON_TZ|TZ)=(\S+)\s")
+PRIORITY_CLASS = {"pod_priority": "pod_priority_class_name", "priority": "priority_class_name"}
+MAYBE_NONE = (cst.Name, cst.Attribute, cst.Subscript, cst.IfExp, cst.BooleanOperation)
+
+
+@dataclass
+class Pending:
+    """A record to be; `edits` empty for a finding."""
+
+    rule: str
+    line: int
+    column: int
+    object: str
+    path: str
+    new_path: str | None
+    fixable: bool
+    message: str
+    edits: list[Edit] = field(default_factory=list)
+
+    def record(self, applied: bool) -> Record:
+        return Record(self.rule, self.line, self.column, 0, None, self.object, self.path,
+                      self.new_path if self.edits else None, self.fixable, applied and bool(self.edits),
+                      self.message if applied or not self.edits else f"{self.message} (not applied)")
+
+
+@dataclass
+class CallCheck:
+    """What an edited call's arguments must be afterwards: (keyword, star, value) each, the
+    value as ("code", text) or ("list", [item texts])."""
+
+    start: int
+    func: str
+    args: list[list]
+
+
+@dataclass
+class DictCheck:
+    start: int
+    data: dict
+
+
+class Scan(cst.CSTVisitor):
+    METADATA_DEPENDENCIES = (QualifiedNameProvider,)
+
+    def __init__(self, rules, positions: Positions):
+        super().__init__()
+        self.rules = [rule for rule in rules if rule.name in PYTHON_RULES]
+        self.enabled = {rule.name for rule in self.rules}
+        self.at = positions
+        self.pending: list[Pending] = []
+        self.calls: list[CallCheck] = []
+        self.dicts: list[DictCheck] = []
+        self.stars: list[tuple[str, int]] = []  # star imports of hera / argo_workflows: (module, line)
+        self.unresolved: list[tuple[cst.Call, Signature]] = []
+        self._argo_dicts: list[bool] = []
+
+    # -- imports ---------------------------------------------------------------------
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if isinstance(node.names, cst.ImportStar) and not node.relative and node.module is not None:
+            module = get_full_name_for_node(node.module) or ""
+            if module.split(".")[0] in STAR_PACKAGES:
+                self.stars.append((module, self.at.line_col(node)[0]))
+
+    # -- calls -----------------------------------------------------------------------
+    def visit_Call(self, node: cst.Call) -> None:
+        names = {q.name for q in self.get_metadata(QualifiedNameProvider, node.func, set())}
+        known = {name for name in names if name in SIGNATURES}
+        if known:
+            signatures = {SIGNATURES[name] for name in known}
+            if known == names and len(signatures) == 1:
+                self._call(node, signatures.pop())
+            else:
+                others = ", ".join(sorted(names - known)) or ", ".join(sorted(known))
+                for signature in signatures:
+                    self._unprovable(node, signature, f"it may also be {others}")
+        elif not names and isinstance(node.func, cst.Name) and node.func.value in BY_SHORT_NAME:
+            self.unresolved.append((node, BY_SHORT_NAME[node.func.value]))
+
+    def finish(self) -> None:
+        if self.stars:
+            module, line = self.stars[0]
+            for node, signature in self.unresolved:
+                self._unprovable(node, signature, f"`from {module} import *` at line {line} hides where it comes from")
+
+    def _legacy(self, signature: Signature) -> dict[str, str]:
+        """keyword -> rule, of the enabled rules."""
+        out = {r.singular: r.rule for r in signature.renames if r.rule in self.enabled}
+        out.update({keyword: rule for keyword, rule in signature.reports if rule in self.enabled})
+        return out
+
+    def _unprovable(self, node: cst.Call, signature: Signature, reason: str) -> None:
+        legacy = self._legacy(signature)
+        func = self.at.code(node.func)
+        for arg in node.args:
+            if arg.keyword is not None and arg.keyword.value in legacy:
+                self._finding(legacy[arg.keyword.value], arg.keyword, "?", arg.keyword.value,
+                              f"{arg.keyword.value}= passed to {func}(), which cannot be proved to be "
+                              f"{signature.label} ({reason}): convert it by hand")
+
+    def _finding(self, rule: str, node: cst.CSTNode, obj: str, path: str, message: str) -> None:
+        line, column = self.at.line_col(node)
+        self.pending.append(Pending(rule, line, column, obj, path, None, False, message))
+
+    def _call(self, node: cst.Call, signature: Signature) -> None:
+        at = self.at
+        args = list(node.args)
+        by_keyword = {arg.keyword.value: (index, arg) for index, arg in enumerate(args) if arg.keyword is not None}
+        spreads = [arg for arg in args if arg.star == "**"]
+        expected = [[arg.keyword.value if arg.keyword else None, arg.star, ("code", at.code(arg.value))] for arg in args]
+        changes: list[Pending] = []
+        removed: set[int] = set()
+        label = signature.label
+        bound = self._positional(node, signature, args, by_keyword, expected, changes)
+        for rename in signature.renames:
+            if rename.rule not in self.enabled:
+                continue
+            if rename.singular not in by_keyword:
+                if rename.singular not in bound:
+                    for spread in spreads:
+                        self._finding(rename.rule, spread, label, rename.singular,
+                                      f"**{at.code(spread.value)} may carry {rename.singular}=, which v4 reads as "
+                                      f"{rename.plural}=[...]: check it by hand")
+                continue
+            index, arg = by_keyword[rename.singular]
+            problem = self._problem(rename, arg.value)
+            if problem:
+                self._finding(rename.rule, arg.keyword, label, rename.singular, problem)
+                continue
+            line, column = at.line_col(arg.keyword)
+            value = at.code(arg.value)
+            note = self._note(arg.value, spreads, rename)
+            if rename.plural not in by_keyword:
+                edits = [Edit(at.start(arg.keyword), at.end(arg.keyword), rename.plural), *wrap(at, arg.value)]
+                expected[index] = [rename.plural, "", ("list", [value])]
+                changes.append(Pending(rename.rule, line, column, label, rename.singular, f"{rename.plural}[0]", True,
+                                       f"{rename.singular}= -> {rename.plural}=[...]{note}", edits))
+                continue
+            plural_index, plural = by_keyword[rename.plural]
+            if not rename.append:
+                self._finding(rename.rule, arg.keyword, label, rename.singular,
+                              f"{rename.singular}= and {rename.plural}= are both given (Hera appends the first to "
+                              f"the second, argo convert keeps only the first): write {rename.plural}=[...] by hand")
+                continue
+            if not isinstance(plural.value, cst.List):
+                self._finding(rename.rule, arg.keyword, label, rename.singular,
+                              f"{rename.singular}= is given and {rename.plural}= is not a list literal: "
+                              f"merge them into {rename.plural}=[...] by hand")
+                continue
+            items = [at.code(element.value) for element in plural.value.elements]
+            removed.add(index)
+            if value in items:
+                changes.append(Pending(rename.rule, line, column, label, rename.singular, rename.plural, True,
+                                       f"{rename.singular}= removed: the same item is already in "
+                                       f"{rename.plural}=[...]", []))
+                changes[-1].edits = [_NO_EDIT]
+                continue
+            if plural.value.elements:
+                end = at.end(plural.value.elements[-1].value)
+                insert = Edit(end, end, f", {value}")
+            else:
+                end = at.offset(at.positions[plural.value.lbracket].end)
+                insert = Edit(end, end, value)
+            expected[plural_index][2] = ("list", items + [value])
+            changes.append(Pending(rename.rule, line, column, label, rename.singular, rename.plural, True,
+                                   f"{rename.singular}= appended to {rename.plural}=[...]{note}", [insert]))
+        for keyword, rule in signature.reports:
+            if rule in self.enabled and keyword in by_keyword:
+                arg = by_keyword[keyword][1]
+                self._finding(rule, arg.keyword, label, keyword,
+                              f"{keyword}={at.code(arg.value)} is ignored since Argo v3.7: set "
+                              f"{PRIORITY_CLASS[keyword]}= to a PriorityClass with that value")
+        if not changes:
+            return
+        try:
+            if removed:
+                items = [(arg_start(at, arg), at.end(arg.value)) for arg in args]
+                call_end = at.offset(at.positions[node].end)
+                removal = removals(at.text, items, removed, at.text.index("(", at.end(node.func)) + 1, call_end - 1)
+                changes[-1].edits = [*changes[-1].edits, *removal]
+            for change in changes:
+                change.edits = [edit for edit in change.edits if edit is not _NO_EDIT]
+            _no_overlap([edit for change in changes for edit in change.edits])
+        except Unrenderable as exc:
+            for change in changes:
+                change.edits, change.message = [], f"{change.message}; not fixed: {exc}"
+                change.new_path = None
+            self.pending += changes
+            return
+        for change in changes:
+            if not change.edits:  # a removal whose edits went with the call's last change
+                change.edits = [_NO_EDIT]
+        self.pending += changes
+        self.calls.append(CallCheck(at.offset(at.positions[node].start), at.code(node.func),
+                                    [entry for index, entry in enumerate(expected) if index not in removed]))
+
+    def _positional(self, node, signature, args, by_keyword, expected, changes) -> set[str]:
+        """The old SDK's positional `(schedule, workflow_spec)` (6.5) -> keywords. Returns the
+        parameters positional arguments bind to."""
+        positional = [(index, arg) for index, arg in enumerate(args) if arg.keyword is None and not arg.star]
+        if not positional or not signature.positional:
+            return set()
+        names = signature.positional[:len(positional)]
+        renames = {r.singular: r for r in signature.renames if r.rule in self.enabled}
+        if not any(name in renames for name in names):
+            return set(names)
+        rename = next(renames[name] for name in names if name in renames)
+        first = positional[0][1].value
+        if any(arg.star == "*" for arg in args) or len(positional) > len(signature.positional):
+            self._finding(rename.rule, first, signature.label, rename.singular,
+                          f"positional arguments to {signature.label}(): pass {rename.plural}=[...] and the "
+                          f"others by keyword by hand")
+            return set(names)
+        edits, at = [], self.at
+        for (index, arg), name in zip(positional, names):
+            if name == rename.singular:
+                problem = self._problem(rename, arg.value) or (
+                    f"{rename.singular} (positional) and {rename.plural}= are both given: write "
+                    f"{rename.plural}=[...] by hand" if rename.plural in by_keyword else None)
+                if problem:
+                    self._finding(rename.rule, arg.value, signature.label, rename.singular, problem)
+                    return set(names)
+                edits += [Edit(at.start(arg.value), at.start(arg.value), f"{rename.plural}=["),
+                          Edit(at.end(arg.value), at.end(arg.value), "]")]
+                expected[index] = [rename.plural, "", ("list", [at.code(arg.value)])]
+            else:
+                edits.append(Edit(at.start(arg.value), at.start(arg.value), f"{name}="))
+                expected[index][0] = name
+        line, column = at.line_col(first)
+        others = [name for name in names if name != rename.singular]
+        changes.append(Pending(rename.rule, line, column, signature.label, rename.singular, f"{rename.plural}[0]", True,
+                               f"positional {rename.singular} -> {rename.plural}=[...]"
+                               + (f" ({', '.join(others)} passed by keyword)" if others else ""), edits))
+        return set(names)
+
+    def _problem(self, rename: Rename, value: cst.BaseExpression) -> str | None:
+        """Why `singular=value` cannot be rewritten, if it cannot."""
+        if isinstance(value, cst.Name) and value.value == "None":
+            return f"{rename.singular}=None: remove it, or pass {rename.plural}=[...]"
+        if isinstance(value, (cst.List, cst.Tuple, cst.Set, cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            return f"{rename.singular}= is given a collection: write {rename.plural}=[...] by hand"
+        if rename.singular == "schedule":
+            if isinstance(value, cst.Dict):
+                return "schedule= is not a cron expression: write schedules=[...] by hand"
+            text = string_value(value)
+            if text is not None and not text.strip():
+                return "schedule= is empty: remove it, or pass schedules=[...]"
+            prefix = TZ_PREFIX.match(text or "")
+            if prefix:
+                return (f"schedule= starts with a time zone prefix ({prefix.group(1)}), which v4 rejects: "
+                        f"pass timezone={prefix.group(1)!r} and schedules=[...] without it by hand")
+        return None
+
+    def _note(self, value: cst.BaseExpression, spreads: list[cst.Arg], rename: Rename) -> str:
+        notes = []
+        if isinstance(value, MAYBE_NONE) and not (isinstance(value, cst.Name) and value.value in ("True", "False")):
+            notes.append(f"review: {self.at.code(value)} must not be None at run time")
+        if spreads:
+            notes.append(f"review: **{self.at.code(spreads[0].value)} must not hold {rename.plural}")
+        return f" ({'; '.join(notes)})" if notes else ""
+
+    # -- dict literals ---------------------------------------------------------------
+    def visit_Dict(self, node: cst.Dict) -> None:
+        argo = not any(self._argo_dicts) and is_argo_dict(node)
+        self._argo_dicts.append(argo)
+        if argo:
+            self._dict(node)
+
+    def leave_Dict(self, original_node: cst.Dict) -> None:
+        self._argo_dicts.pop()
+
+    def _dict(self, node: cst.Dict) -> None:
+        at = self.at
+        literal = DictLiteral(node)
+        outcomes = []
+        for target in targets(literal.data):
+            for rule in self.rules:
+                if target.scope in rule.scopes:
+                    for outcome in rule.check(target.data):
+                        outcomes.append((rule, target.obj, outcome.rebased(target.path)))
+        if not outcomes:
+            return
+        why = None
+        if literal.code:
+            first = literal.code[0]
+            snippet = at.code(first).splitlines()[0][:40]
+            why = f"the dict holds code, not only literals ({snippet} at line {at.line_col(first)[0]}): convert it by hand"
+        records: list[tuple[Pending, object]] = []
+        removed: set = set()
+        ordered = sorted(outcomes, key=lambda o: isinstance(o[2], Insert))  # an entry goes in after the wraps
+        for rule, obj, outcome in ordered:
+            key_path = outcome.path[:-1] + (outcome.beside,) if isinstance(outcome, Insert) else outcome.path
+            try:
+                anchor = literal.element(key_path)[2].key
+            except Unrenderable:
+                anchor = node
+            line, column = at.line_col(anchor)
+            relative, new = outcome.path[len(obj.path):], outcome.new_path[len(obj.path):]
+            message = outcome.message.format(path=dotted(relative),
+                                             new=dotted(new if isinstance(outcome, MoveToList) else new[:-1]))
+            fixable = rule.fixable and isinstance(outcome, Change)
+            pending = Pending(rule.name, line, column, obj.label, dotted(relative),
+                              None if isinstance(outcome, Finding) else dotted(new), fixable, message)
+            records.append((pending, outcome))
+        changes = [(p, o) for p, o in records if isinstance(o, Change)]
+        if why is not None:
+            for pending, outcome in changes:
+                pending.message = f"{pending.message}; not rewritten: {why}"
+        else:
+            try:
+                for pending, outcome in changes:
+                    edits, gone = literal.render(outcome, at)
+                    pending.edits = edits or [_NO_EDIT]
+                    removed |= gone
+                if removed:
+                    changes[-1][0].edits = [*changes[-1][0].edits, *literal.removal_edits(removed, at)]
+                _no_overlap([e for p, _ in changes for e in p.edits if e is not _NO_EDIT])
+            except Unrenderable as exc:
+                for pending, _ in changes:
+                    pending.edits, pending.new_path = [], None
+                    pending.message = f"{pending.message}; not fixed: {exc}"
+            else:
+                self.dicts.append(DictCheck(at.offset(at.positions[node].start),
+                                            expected_data(literal.data, [o for _, o in changes])))
+        self.pending += [p for p, _ in records]
+
+
+_NO_EDIT = Edit(-1, -1, "")  # marks a change whose edits another change of the same call carries
+
+
+def _no_overlap(edits: list[Edit]) -> None:
+    position = -1
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < position:
+            raise Unrenderable("two edits overlap")
+        position = edit.end
+
+
+# -- the file ----------------------------------------------------------------------------
+def convert(source: Source, rules, check_again: bool = True) -> FileResult:
+    result = FileResult(source.path, source.original)
+    try:
+        module = cst.parse_module(source.text)
+        if module.code != source.text:
+            result.error = Problem("libcst does not reproduce this file byte for byte; not converted")
+            return result
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        positions = Positions(source.text, wrapper.resolve(PositionProvider))
+        scan = Scan(rules, positions)
+        wrapper.visit(scan)
+    except cst.ParserSyntaxError as exc:
+        result.error = Problem(f"not Python that libcst can parse: {str(exc.message).splitlines()[0]}",
+                               exc.editor_line, exc.editor_column)
+        return result
+    except RecursionError:
+        result.error = Problem("nesting too deep to process")
+        return result
+    scan.finish()
+    pending = sorted(scan.pending, key=lambda p: (p.line, p.column, p.rule))
+    edits = [edit for p in pending for edit in p.edits if edit is not _NO_EDIT]
+    if not edits:
+        result.records = [p.record(False) for p in pending]
+        return result
+    try:
+        new_text = apply_edits(source.text, edits)
+        _verify(source, new_text, edits, scan, rules, check_again)
+    except (Unrenderable, VerificationError) as exc:
+        result.error = Problem(f"internal error, nothing written: {exc}")
+        result.records = [p.record(False) for p in pending]
+        return result
+    except RecursionError:
+        result.error = Problem("internal error, nothing written: nesting too deep to verify")
+        result.records = [p.record(False) for p in pending]
+        return result
+    result.records = [p.record(True) for p in pending]
+    result.output = source.encode(new_text)
+    return result
+
+
+def _compiles(text: str, path: str) -> bool:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            compile(text, path or "<python>", "exec", dont_inherit=True)
+        except (SyntaxError, ValueError):
+            return False
+    return True
+
+
+def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan, rules, check_again: bool) -> None:
+    """The edited text must parse, compile when the input did, hold exactly the planned
+    arguments and dict data, and need nothing more from a second run."""
+    try:
+        module = cst.parse_module(new_text)
+    except cst.ParserSyntaxError as exc:
+        raise VerificationError(f"the output does not parse: {str(exc.message).splitlines()[0]}") from None
+    if module.code != new_text:
+        raise VerificationError("the output does not round-trip through libcst")
+    if _compiles(source.text, source.path) and not _compiles(new_text, source.path):
+        raise VerificationError("the output does not compile")
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    at = Positions(new_text, wrapper.resolve(PositionProvider))
+
+    def shifted(offset: int) -> int:
+        return offset + sum(len(e.text) - (e.end - e.start) for e in edits if e.end <= offset)
+
+    calls, dicts = {}, {}
+    for node in at.positions:
+        if isinstance(node, cst.Call):
+            calls.setdefault(at.offset(at.positions[node].start), []).append(node)
+        elif isinstance(node, cst.Dict):
+            dicts[at.offset(at.positions[node].start)] = node
+    for check in scan.calls:
+        found = [n for n in calls.get(shifted(check.start), []) if at.code(n.func) == check.func]
+        if not found or not any(_args_match(at, n, check.args) for n in found):
+            raise VerificationError(f"the call {check.func}() does not hold the expected arguments")
+    for check in scan.dicts:
+        node = dicts.get(shifted(check.start))
+        data = read_again(node) if node is not None else None
+        if data is None or not same(check.data, data):
+            raise VerificationError("a dict literal does not hold the expected data")
+    if check_again:
+        again = convert(Source(source.path, new_text), rules, check_again=False)
+        if again.error is not None or again.output is not None:
+            raise VerificationError("a second conversion would change the output again"
+                                    if again.error is None else f"the output fails again: {again.error.message}")
+
+
+def _args_match(at: Positions, node: cst.Call, expected: list[list]) -> bool:
+    if len(node.args) != len(expected):
+        return False
+    for arg, (keyword, star, (kind, value)) in zip(node.args, expected):
+        if (arg.keyword.value if arg.keyword else None) != keyword or arg.star != star:
+            return False
+        if kind == "code":
+            if at.code(arg.value) != value:
+                return False
+        elif not isinstance(arg.value, cst.List) or [at.code(e.value) for e in arg.value.elements] != value:
+            return False
+    return True
+
+
+def unapplied(result: FileResult) -> FileResult:
+    return replace(result, output=None)
