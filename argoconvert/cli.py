@@ -15,15 +15,13 @@ import yaml
 
 from . import __version__
 from .discover import STDIN, Input, discover
-from .engine import LATEST, Converter, select_rules
+from .engine import LATEST, Converter, parse, select_rules
 from .errors import InputError
 from .migrations import REGISTRY
 from .report import diff as diff_report
 from .report import text as text_report
 from .results import CHANGED, ERROR, FileResult, Problem
-from .data import Builder
 from .source import Source
-from .yamltree import compose
 
 EXIT_OK, EXIT_ACTION, EXIT_ERROR = 0, 1, 2
 # --format NAME -> module argoconvert.report.NAME, whose render(results, target_version) returns the report
@@ -88,9 +86,7 @@ def reformat(data: bytes, output_format: str) -> bytes:
     is_json = source.text.lstrip().startswith(("{", "["))
     if is_json == (output_format == "json"):
         return data
-    documents = compose(source.text)
-    builder = Builder(source)
-    values = [builder.build(document.root) for document in documents]
+    values = parse(source)[2]
     if output_format == "json":
         return "".join(json.dumps(value, indent=2, ensure_ascii=False) + "\n" for value in values).encode()
     return yaml.safe_dump_all(values, sort_keys=False, allow_unicode=True, default_flow_style=False).encode()
