@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -44,12 +44,16 @@ class Pending:
     new_path: str | None
     fixable: bool
     message: str
-    edits: list[Edit] = field(default_factory=list)
+    edits: list[Edit] | None = None  # None for a finding; a change's edits may be carried by another change
 
     def record(self, applied: bool) -> Record:
+        change = self.edits is not None
         return Record(self.rule, self.line, self.column, 0, None, self.object, self.path,
-                      self.new_path if self.edits else None, self.fixable, applied and bool(self.edits),
-                      self.message if applied or not self.edits else f"{self.message} (not applied)")
+                      self.new_path if change else None, self.fixable, applied and change,
+                      f"{self.message} (not applied)" if change and not applied else self.message)
+
+    def unfixed(self, reason: str) -> None:
+        self.edits, self.new_path, self.message = None, None, f"{self.message}; not fixed: {reason}"
 
 
 @dataclass
@@ -181,7 +185,6 @@ class Scan(cst.CSTVisitor):
                 changes.append(Pending(rename.rule, line, column, label, rename.singular, rename.plural, True,
                                        f"{rename.singular}= removed: the same item is already in "
                                        f"{rename.plural}=[...]", []))
-                changes[-1].edits = [_NO_EDIT]
                 continue
             if plural.value.elements:
                 end = at.end(plural.value.elements[-1].value)
@@ -206,18 +209,12 @@ class Scan(cst.CSTVisitor):
                 call_end = at.offset(at.positions[node].end)
                 removal = removals(at.text, items, removed, at.text.index("(", at.end(node.func)) + 1, call_end - 1)
                 changes[-1].edits = [*changes[-1].edits, *removal]
-            for change in changes:
-                change.edits = [edit for edit in change.edits if edit is not _NO_EDIT]
             _no_overlap([edit for change in changes for edit in change.edits])
         except Unrenderable as exc:
             for change in changes:
-                change.edits, change.message = [], f"{change.message}; not fixed: {exc}"
-                change.new_path = None
+                change.unfixed(str(exc))
             self.pending += changes
             return
-        for change in changes:
-            if not change.edits:  # a removal whose edits went with the call's last change
-                change.edits = [_NO_EDIT]
         self.pending += changes
         self.calls.append(CallCheck(at.offset(at.positions[node].start), at.code(node.func),
                                     [entry for index, entry in enumerate(expected) if index not in removed]))
@@ -337,23 +334,18 @@ class Scan(cst.CSTVisitor):
         else:
             try:
                 for pending, outcome in changes:
-                    edits, gone = literal.render(outcome, at)
-                    pending.edits = edits or [_NO_EDIT]
+                    pending.edits, gone = literal.render(outcome, at)
                     removed |= gone
                 if removed:
-                    changes[-1][0].edits = [*changes[-1][0].edits, *literal.removal_edits(removed, at)]
-                _no_overlap([e for p, _ in changes for e in p.edits if e is not _NO_EDIT])
+                    changes[-1][0].edits += literal.removal_edits(removed, at)
+                _no_overlap([e for p, _ in changes for e in p.edits])
             except Unrenderable as exc:
                 for pending, _ in changes:
-                    pending.edits, pending.new_path = [], None
-                    pending.message = f"{pending.message}; not fixed: {exc}"
+                    pending.unfixed(str(exc))
             else:
                 self.dicts.append(DictCheck(at.offset(at.positions[node].start),
                                             expected_data(literal.data, [o for _, o in changes])))
         self.pending += [p for p, _ in records]
-
-
-_NO_EDIT = Edit(-1, -1, "")  # marks a change whose edits another change of the same call carries
 
 
 def _no_overlap(edits: list[Edit]) -> None:
@@ -385,7 +377,7 @@ def convert(source: Source, rules, check_again: bool = True) -> FileResult:
         return result
     scan.finish()
     pending = sorted(scan.pending, key=lambda p: (p.line, p.column, p.rule))
-    edits = [edit for p in pending for edit in p.edits if edit is not _NO_EDIT]
+    edits = [edit for p in pending for edit in p.edits or ()]
     if not edits:
         result.records = [p.record(False) for p in pending]
         return result
@@ -466,7 +458,3 @@ def _args_match(at: Positions, node: cst.Call, expected: list[list]) -> bool:
         elif not isinstance(arg.value, cst.List) or [at.code(e.value) for e in arg.value.elements] != value:
             return False
     return True
-
-
-def unapplied(result: FileResult) -> FileResult:
-    return replace(result, output=None)
