@@ -156,9 +156,14 @@ class Converter:
         return result
 
 
+def _in_comment(text: str, offset: int) -> bool:
+    line = text[text.rfind("\n", 0, offset) + 1:offset]
+    return line.lstrip().startswith("#") or " #" in line or "\t#" in line
+
+
 def _unquoted_directive(text: str, documents: list[Document]) -> int | None:
-    """Offset of a Helm directive that YAML did not read as part of a string, if any."""
-    offsets = [m.start() for m in HELM_DIRECTIVE.finditer(text)]
+    """Offset of a Helm directive that YAML read neither as part of a string nor as a comment."""
+    offsets = [m.start() for m in HELM_DIRECTIVE.finditer(text) if not _in_comment(text, m.start())]
     if not offsets:
         return None
     strings = sorted((child.start, child.end) for document in documents for node in document.collections

@@ -59,7 +59,8 @@ class Pending:
 @dataclass
 class CallCheck:
     """What an edited call's arguments must be afterwards: (keyword, star, value) each, the
-    value as ("code", text) or ("list", [item texts])."""
+    value as ("code", span) or ("list", [item spans]); a span (start, end) of the input
+    text stands for that text with the edits inside it (a nested call's)."""
 
     start: int
     func: str
@@ -139,7 +140,8 @@ class Scan(cst.CSTVisitor):
         args = list(node.args)
         by_keyword = {arg.keyword.value: (index, arg) for index, arg in enumerate(args) if arg.keyword is not None}
         spreads = [arg for arg in args if arg.star == "**"]
-        expected = [[arg.keyword.value if arg.keyword else None, arg.star, ("code", at.code(arg.value))] for arg in args]
+        expected = [[arg.keyword.value if arg.keyword else None, arg.star, ("code", at.span(arg.value))]
+                    for arg in args]
         changes: list[Pending] = []
         removed: set[int] = set()
         label = signature.label
@@ -164,7 +166,7 @@ class Scan(cst.CSTVisitor):
             note = self._note(arg.value, spreads, rename)
             if rename.plural not in by_keyword:
                 edits = [Edit(at.start(arg.keyword), at.end(arg.keyword), rename.plural), *wrap(at, arg.value)]
-                expected[index] = [rename.plural, "", ("list", [value])]
+                expected[index] = [rename.plural, "", ("list", [at.span(arg.value)])]
                 changes.append(Pending(rename.rule, line, column, label, rename.singular, f"{rename.plural}[0]", True,
                                        f"{rename.singular}= -> {rename.plural}=[...]{note}", edits))
                 continue
@@ -192,7 +194,8 @@ class Scan(cst.CSTVisitor):
             else:
                 end = at.offset(at.positions[plural.value.lbracket].end)
                 insert = Edit(end, end, value)
-            expected[plural_index][2] = ("list", items + [value])
+            expected[plural_index][2] = ("list", [at.span(e.value) for e in plural.value.elements]
+                                         + [at.span(arg.value)])
             changes.append(Pending(rename.rule, line, column, label, rename.singular, rename.plural, True,
                                    f"{rename.singular}= appended to {rename.plural}=[...]{note}", [insert]))
         for keyword, rule in signature.reports:
@@ -247,7 +250,7 @@ class Scan(cst.CSTVisitor):
                     return set(names)
                 edits += [Edit(at.start(arg.value), at.start(arg.value), f"{rename.plural}=["),
                           Edit(at.end(arg.value), at.end(arg.value), "]")]
-                expected[index] = [rename.plural, "", ("list", [at.code(arg.value)])]
+                expected[index] = [rename.plural, "", ("list", [at.span(arg.value)])]
             else:
                 edits.append(Edit(at.start(arg.value), at.start(arg.value), f"{name}="))
                 expected[index][0] = name
@@ -430,9 +433,15 @@ def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan, rules,
             calls.setdefault(at.offset(at.positions[node].start), []).append(node)
         elif isinstance(node, cst.Dict):
             dicts[at.offset(at.positions[node].start)] = node
+    def expected(span: tuple[int, int]) -> str:
+        start, end = span
+        inside = [Edit(e.start - start, e.end - start, e.text) for e in edits
+                  if start <= e.start and e.end <= end and not (e.start == e.end and e.start in (start, end))]
+        return apply_edits(source.text[start:end], inside)
+
     for check in scan.calls:
         found = [n for n in calls.get(shifted(check.start), []) if at.code(n.func) == check.func]
-        if not found or not any(_args_match(at, n, check.args) for n in found):
+        if not found or not any(_args_match(at, n, check.args, expected) for n in found):
             raise VerificationError(f"the call {check.func}() does not hold the expected arguments")
     for check in scan.dicts:
         node = dicts.get(shifted(check.start))
@@ -446,15 +455,16 @@ def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan, rules,
                                     if again.error is None else f"the output fails again: {again.error.message}")
 
 
-def _args_match(at: Positions, node: cst.Call, expected: list[list]) -> bool:
-    if len(node.args) != len(expected):
+def _args_match(at: Positions, node: cst.Call, args: list[list], expected) -> bool:
+    if len(node.args) != len(args):
         return False
-    for arg, (keyword, star, (kind, value)) in zip(node.args, expected):
+    for arg, (keyword, star, (kind, value)) in zip(node.args, args):
         if (arg.keyword.value if arg.keyword else None) != keyword or arg.star != star:
             return False
         if kind == "code":
-            if at.code(arg.value) != value:
+            if at.code(arg.value) != expected(value):
                 return False
-        elif not isinstance(arg.value, cst.List) or [at.code(e.value) for e in arg.value.elements] != value:
+        elif not isinstance(arg.value, cst.List) or [at.code(e.value) for e in arg.value.elements] != \
+                [expected(span) for span in value]:
             return False
     return True

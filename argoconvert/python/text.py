@@ -42,6 +42,9 @@ class Positions:
         last = node.rpar[-1] if getattr(node, "rpar", None) else node
         return self.offset(self.positions[last].end)
 
+    def span(self, node: cst.CSTNode) -> tuple[int, int]:
+        return self.start(node), self.end(node)
+
     def code(self, node: cst.CSTNode) -> str:
         return self.text[self.start(node):self.end(node)]
 
