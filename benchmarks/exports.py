@@ -156,7 +156,7 @@ def main() -> None:
         case(folder, "YAML List, 2% legacy", 10000 // scale, 0.02, False, 0.05)
         case(folder, "YAML List, every item legacy", 1500 // scale, 1.0, False, 1.0)
         case(folder, "YAML List, every item legacy, x2", 3000 // scale, 1.0, False, 1.0)
-        case(folder, "JSON List, 2% legacy", 12000 // scale, 0.02, True, 2.0)
+        case(folder, "JSON List, 2% legacy", 10200 // scale, 0.02, True, 2.0)
         tree_check(folder, 2000 // scale)
 
 

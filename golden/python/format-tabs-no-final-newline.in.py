@@ -1,0 +1,4 @@
+from hera.workflows import CronWorkflow
+
+cron = CronWorkflow(name="nonl",
+	schedule="0 0 * * *")

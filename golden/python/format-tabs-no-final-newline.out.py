@@ -1,0 +1,4 @@
+from hera.workflows import CronWorkflow
+
+cron = CronWorkflow(name="nonl",
+	schedules=["0 0 * * *"])

@@ -1,0 +1,7 @@
+# runnable
+import hera.workflows.models as m
+from hera.workflows import Container, Workflow
+from hera.workflows import models as mm
+
+with Workflow(name="aliases", entrypoint="c", synchronization=m.Synchronization(mutex=m.Mutex(name="a"))) as w:
+    Container(name="c", image="alpine", synchronization=mm.Synchronization(mutex=mm.Mutex(name="b")))

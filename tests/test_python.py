@@ -1,0 +1,458 @@
+"""Python code (SPEC 2.3, issue 5): golden pairs `golden/python/<case>.in.py` -> `<case>.out.py`
+(an input without .out must stay byte-identical) and `<case>.records` (what is reported);
+then the shapes one by one, the safety checks, dependency pins, and rewritten Hera examples
+executed with Hera.
+
+    python tests/test_python.py   # (re)writes the .out.py and .records files from the current code
+"""
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conftest import GOLDEN  # noqa: E402
+
+pytest.importorskip("libcst")
+
+from argoconvert.engine import Converter, LATEST, select_rules  # noqa: E402
+from argoconvert.python import convert_python, convert_requirements, may_hold_argo  # noqa: E402
+from argoconvert.results import FileResult  # noqa: E402
+from argoconvert.source import Source  # noqa: E402
+
+CASES = GOLDEN / "python"
+INPUTS = sorted(CASES.glob("*.in.py"))
+ALL_RULES = Converter(select_rules(None, None, LATEST))
+
+
+def convert_file(path: Path, converter: Converter = ALL_RULES) -> FileResult:
+    """What the engine does with a *.py file: bytes in, a FileResult out."""
+    return convert_python(Source.from_bytes(str(path), path.read_bytes()), converter)
+
+
+def convert_text(text: str, converter: Converter = ALL_RULES, path: str = "example.py") -> FileResult:
+    return convert_python(Source.from_bytes(path, text.encode()), converter)
+
+
+def output_text(result: FileResult) -> str:
+    assert result.error is None, result.error
+    return result.output.decode() if result.output is not None else result.original.decode()
+
+
+def expected_output(path: Path) -> Path:
+    out = path.with_name(path.name.replace(".in.py", ".out.py"))
+    return out if out.exists() else path
+
+
+def records_text(result: FileResult) -> str:
+    lines = []
+    for r in result.records:
+        state = "applied" if r.applied else ("not-applied" if r.fixable else "manual")
+        lines.append(f"{r.line}:{r.column} {r.rule} [{state}] {r.object} {r.path}: {r.message}")
+    return "".join(line + "\n" for line in lines)
+
+
+def records_file(path: Path) -> Path:
+    return path.with_name(path.name.replace(".in.py", ".records"))
+
+
+# -- golden pairs ---------------------------------------------------------------------
+@pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])
+def test_golden(path):
+    result = convert_file(path)
+    assert result.error is None, result.error
+    produced = result.output if result.output is not None else path.read_bytes()
+    assert produced == expected_output(path).read_bytes()
+    expected_records = records_file(path).read_text() if records_file(path).exists() else ""
+    assert records_text(result) == expected_records
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])
+def test_golden_output_is_a_fixed_point_that_compiles(path):
+    out = expected_output(path)
+    result = convert_file(out)
+    assert result.error is None and result.output is None
+    assert not result.changes
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        compile(out.read_bytes(), str(out), "exec")
+
+
+def test_golden_cases_cover_every_shape():
+    names = {p.name.split(".")[0] for p in INPUTS}
+    for prefix in ("hera-cron", "hera-models", "sdk-", "dict-", "lookalike-", "star-import", "ambiguous-import",
+                   "hera-priorities", "format-", "v4-"):
+        assert any(name.startswith(prefix) for name in names), prefix
+
+
+def test_lookalikes_and_v4_are_untouched_and_silent():
+    for path in INPUTS:
+        if path.name.startswith(("lookalike-", "v4-", "dict-v4")):
+            result = convert_file(path)
+            assert result.output is None and result.records == [] and result.error is None, path.name
+
+
+def test_changed_lines_are_only_the_migrated_ones():
+    """Every line that differs holds a migrated keyword or key, or is a line that the edit added."""
+    legacy = ("schedule", "mutex", "semaphore", "timezone")
+    for path in INPUTS:
+        out = expected_output(path)
+        if out == path:
+            continue
+        import difflib
+        before = path.read_text(encoding="utf-8-sig").splitlines()
+        after = out.read_text(encoding="utf-8-sig").splitlines()
+        for line in difflib.unified_diff(before, after, lineterm="", n=0):
+            if line.startswith(("+", "-")) and not line.startswith(("+++", "---")):
+                assert any(word in line for word in legacy) or line[1:].strip() in ("", ")", "),"), (path.name, line)
+
+
+# -- the shapes, one by one ----------------------------------------------------------------
+def rewritten(code: str) -> str:
+    return output_text(convert_text(code))
+
+
+HERA = "from hera.workflows import CronWorkflow\n"
+
+
+def test_hera_cron_schedule_becomes_a_list():
+    assert rewritten(HERA + 'c = CronWorkflow(name="n", schedule="0 0 * * *")\n') == \
+        HERA + 'c = CronWorkflow(name="n", schedules=["0 0 * * *"])\n'
+
+
+@pytest.mark.parametrize("imports, call", [
+    ("from hera.workflows import CronWorkflow as CW", "CW"),
+    ("import hera.workflows as hw", "hw.CronWorkflow"),
+    ("import hera.workflows", "hera.workflows.CronWorkflow"),
+    ("from hera import workflows", "workflows.CronWorkflow"),
+    ("from hera.workflows.cron_workflow import CronWorkflow", "CronWorkflow"),
+    ("from hera.workflows import cron_workflow", "cron_workflow.CronWorkflow"),
+])
+def test_hera_cron_alias_forms(imports, call):
+    code = f"{imports}\n\n\ndef f():\n    return {call}(schedule=S)\n"
+    assert rewritten(code) == code.replace("schedule=S", "schedules=[S]")
+
+
+def test_import_inside_a_function_only_counts_there():
+    code = ("def a():\n    from hera.workflows import CronWorkflow\n    return CronWorkflow(schedule=S)\n\n\n"
+            "def b():\n    return CronWorkflow(schedule=S)\n")
+    result = convert_text(code)
+    assert output_text(result) == code.replace("CronWorkflow(schedule=S)\n\n", "CronWorkflow(schedules=[S])\n\n", 1)
+    assert [(r.line, r.applied) for r in result.records] == [(3, True)]
+
+
+@pytest.mark.parametrize("code", [
+    HERA + "class CronWorkflow:\n    pass\nCronWorkflow(schedule='x')\n",
+    "import hera\nfrom mylib import CronWorkflow\nCronWorkflow(schedule='x')\n",
+    "import hera\nfrom hera.events.models import CalendarEventSource\nCalendarEventSource(schedule='x')\n",
+    "import hera\nfrom mylib import Synchronization\nSynchronization(mutex=1, semaphore=2)\n",
+    "import hera\nimport schedule\nschedule.every(1).do(job, schedule='x')\n",
+    "from hera.workflows import models\nclass M:\n    Synchronization = dict\nM.Synchronization(mutex=1)\n",
+])
+def test_lookalikes_stay_byte_identical_and_silent(code):
+    result = convert_text(code)
+    assert result.output is None and result.records == [] and result.error is None
+
+
+def test_both_schedule_and_schedules_is_reported_not_edited():
+    result = convert_text(HERA + 'CronWorkflow(schedule="a", schedules=["b"])\n')
+    assert result.output is None
+    (record,) = result.records
+    assert (record.rule, record.line, record.column, record.applied, record.fixable) == \
+        ("cron-schedules", 2, 14, False, False)
+
+
+@pytest.mark.parametrize("value", ["None", '""', '"  "', '"CRON_TZ=UTC 0 0 * * *"', '["x"]', "(a, b)"])
+def test_unwrappable_schedule_values_are_reported(value):
+    result = convert_text(HERA + f"CronWorkflow(schedule={value})\n")
+    assert result.output is None
+    assert [(r.rule, r.applied) for r in result.records] == [("cron-schedules", False)]
+
+
+def test_a_tuple_value_is_never_wrapped_inside_its_parentheses():
+    from argoconvert.python.symbols import SIGNATURES  # noqa: F401  (the table loads)
+    code = "from hera.workflows.models import Synchronization\nSynchronization(mutex=(m))\n"
+    assert rewritten(code) == code.replace("mutex=(m)", "mutexes=[(m)]")
+
+
+def test_non_literal_values_get_a_review_note():
+    (record,) = convert_text(HERA + "CronWorkflow(schedule=settings.SCHEDULE)\n").records
+    assert record.applied and "must not be None" in record.message
+
+
+def test_kwargs_spread_without_the_keyword_is_reported():
+    result = convert_text(HERA + "CronWorkflow(name='n', **options)\n")
+    assert result.output is None
+    (record,) = result.records
+    assert (record.rule, record.line, record.column, record.applied) == ("cron-schedules", 2, 24, False)
+    assert "**options" in record.message
+
+
+MODELS = "from hera.workflows.models import Mutex, SemaphoreRef, Synchronization\n"
+
+
+@pytest.mark.parametrize("before, after", [
+    ("Synchronization(mutex=Mutex(name='a'))", "Synchronization(mutexes=[Mutex(name='a')])"),
+    ("Synchronization(semaphore=SemaphoreRef())", "Synchronization(semaphores=[SemaphoreRef()])"),
+    ("Synchronization(mutexes=[Mutex(name='a')], mutex=Mutex(name='b'))",
+     "Synchronization(mutexes=[Mutex(name='a'), Mutex(name='b')])"),
+    ("Synchronization(mutex=Mutex(name='b'), mutexes=[Mutex(name='a')])",
+     "Synchronization(mutexes=[Mutex(name='a'), Mutex(name='b')])"),
+    ("Synchronization(mutex=Mutex(name='b'), mutexes=[])", "Synchronization(mutexes=[Mutex(name='b')])"),
+    ("Synchronization(mutex=Mutex(name='a'), mutexes=[Mutex(name='a')])", "Synchronization(mutexes=[Mutex(name='a')])"),
+    ("Synchronization(mutex=M, semaphore=S, mutexes=[A], semaphores=[B])",
+     "Synchronization(mutexes=[A, M], semaphores=[B, S])"),
+])
+def test_model_synchronization(before, after):
+    assert rewritten(MODELS + before + "\n") == MODELS + after + "\n"
+
+
+@pytest.mark.parametrize("imports, name", [
+    ("import hera.workflows.models as m", "m.Synchronization"),
+    ("from hera.workflows import models as m", "m.Synchronization"),
+    ("from hera.workflows.models.io.argoproj.workflow.v1alpha1 import Synchronization", "Synchronization"),
+    ("from argo_workflows.models import IoArgoprojWorkflowV1alpha1Synchronization as S", "S"),
+    ("import argo_workflows.models as am", "am.IoArgoprojWorkflowV1alpha1Synchronization"),
+    ("from argo_workflows.model.io_argoproj_workflow_v1alpha1_synchronization import "
+     "IoArgoprojWorkflowV1alpha1Synchronization", "IoArgoprojWorkflowV1alpha1Synchronization"),
+])
+def test_synchronization_alias_forms(imports, name):
+    code = f"{imports}\nx = {name}(mutex=M)\n"
+    assert rewritten(code) == code.replace("mutex=M", "mutexes=[M]")
+
+
+def test_plural_that_is_not_a_list_literal_is_reported():
+    result = convert_text(MODELS + "Synchronization(mutex=M, mutexes=EXISTING)\n")
+    assert result.output is None
+    assert [(r.rule, r.applied) for r in result.records] == [("sync-mutexes", False)]
+
+
+@pytest.mark.parametrize("before, after", [
+    ('CronWorkflowSpec(schedule="x", workflow_spec=w)', 'CronWorkflowSpec(schedules=["x"], workflow_spec=w)'),
+])
+def test_model_cron_spec(before, after):
+    code = "from hera.workflows.models import CronWorkflowSpec\n"
+    assert rewritten(code + before + "\n") == code + after + "\n"
+
+
+SDK = "from argo_workflows.models import IoArgoprojWorkflowV1alpha1CronWorkflowSpec as Spec\n"
+
+
+@pytest.mark.parametrize("before, after", [
+    ('Spec("x", w)', 'Spec(schedules=["x"], workflow_spec=w)'),
+    ('Spec("x", workflow_spec=w)', 'Spec(schedules=["x"], workflow_spec=w)'),
+    ('Spec(schedule="x", workflow_spec=w)', 'Spec(schedules=["x"], workflow_spec=w)'),
+])
+def test_old_sdk_cron_spec_positional_and_keywords(before, after):
+    assert rewritten(SDK + before + "\n") == SDK + after + "\n"
+
+
+@pytest.mark.parametrize("call", ['Spec("x", w, z)', 'Spec(*args)', 'Spec(None, w)', 'Spec("x", w, schedules=[])'])
+def test_old_sdk_positional_forms_that_are_reported(call):
+    result = convert_text(SDK + call + "\n")
+    assert result.output is None
+    assert [r.applied for r in result.records] == [False]
+
+
+def test_priorities_are_reported_at_their_keyword():
+    result = convert_file(CASES / "hera-priorities.in.py")
+    assert result.output is None
+    assert sorted((r.rule, r.line) for r in result.records) == [
+        ("pod-priority", 10), ("pod-priority", 14), ("template-priority", 5),
+        ("template-priority", 11), ("template-priority", 12)]
+    assert all(not r.applied and not r.fixable for r in result.records)
+
+
+def test_star_import_calls_are_reported():
+    result = convert_file(CASES / "star-import.in.py")
+    assert result.output is None
+    assert [(r.rule, r.line, r.column) for r in result.records] == [("cron-schedules", 5, 39), ("sync-mutexes", 6, 24)]
+
+
+# -- dict literals -------------------------------------------------------------------------
+def test_dict_literal_records_name_the_object_and_path():
+    result = convert_file(CASES / "dict-cronworkflow.in.py")
+    assert [(r.rule, r.object, r.path, r.line, r.column, r.applied) for r in result.records] == [
+        ("cron-schedules", "CronWorkflow/nightly", "spec.schedule", 9, 9, True),
+        ("cron-schedules", "CronWorkflow/nightly", "spec.timezone", 9, 9, True),
+        ("sync-mutexes", "CronWorkflow/nightly", "spec.workflowSpec.synchronization.mutex", 13, 33, True),
+    ]
+
+
+def test_dict_literal_output_means_what_the_yaml_engine_says():
+    """The rewritten dict equals the YAML engine's conversion of the same manifest."""
+    import ast
+    import yaml
+    from argoconvert.yamltree import compose  # noqa: F401
+    path = CASES / "dict-cronworkflow.in.py"
+    before = ast.literal_eval(path.read_text().split("CRON_WORKFLOW = ", 1)[1].split("\n\nprint", 1)[0])
+    after = ast.literal_eval(expected_output(path).read_text().split("CRON_WORKFLOW = ", 1)[1].split("\n\nprint", 1)[0])
+    text = yaml.safe_dump(before, sort_keys=False)
+    converted = ALL_RULES.convert(Source.from_bytes("x.yaml", text.encode()))
+    assert yaml.safe_load(converted.output) == after
+
+
+def test_dict_with_code_is_reported_not_rewritten():
+    result = convert_file(CASES / "dict-with-code.in.py")
+    assert result.output is None
+    assert {r.rule for r in result.records} == {"sync-mutexes", "cron-schedules"}
+    assert all(not r.applied and "not rewritten" in r.message for r in result.records)
+
+
+def test_dict_key_quotes_are_kept():
+    code = "W = {'apiVersion': 'argoproj.io/v1alpha1', 'kind': 'Workflow', 'spec': {'synchronization': {'mutex': 1}}}\n"
+    assert rewritten(code) == code.replace("'mutex': 1", "'mutexes': [1]")
+
+
+# -- rules, prescan, safety ----------------------------------------------------------------
+def test_only_enabled_rules_apply():
+    code = MODELS + "Synchronization(mutex=M, semaphore=S)\n"
+    only = Converter(select_rules(["sync-semaphores"], None, LATEST))
+    result = convert_text(code, only)
+    assert output_text(result) == code.replace("semaphore=S", "semaphores=[S]")
+    assert [r.rule for r in result.records] == ["sync-semaphores"]
+    assert convert_text(code, Converter(select_rules(None, ["sync-mutexes", "sync-semaphores"], LATEST))).records == []
+
+
+def test_target_version_gates_the_manual_rules():
+    code = "from hera.workflows import Workflow\nWorkflow(pod_priority=1)\n"
+    assert convert_text(code, Converter(select_rules(None, None, "3.6"))).records == []
+    assert [r.rule for r in convert_text(code).records] == ["pod-priority"]
+
+
+def test_prescan_skips_unrelated_files_without_parsing():
+    assert not may_hold_argo("import schedule\nschedule.every(1)\nx = {'schedule': 1}\n")
+    assert may_hold_argo("import os, hera\n")
+    assert may_hold_argo("from argo_workflows.models import X\n")
+    assert may_hold_argo('M = {"apiVersion": "argoproj.io/v1alpha1", "kind": "Workflow"}\n')
+    assert not may_hold_argo('M = {"apiVersion": "argoproj.io/v1alpha1", "kind": "Application"}\n')
+    broken = "def (:\n  schedule=1\n"  # not Python: not parsed, so no error either
+    result = convert_text(broken)
+    assert result.error is None and result.output is None and result.records == []
+
+
+def test_a_file_libcst_cannot_parse_is_an_error_with_its_position():
+    result = convert_text("import hera\ndef (:\n")
+    assert result.output is None and result.error is not None and result.error.line == 2
+
+
+def test_verification_failure_returns_an_error_and_no_output(monkeypatch):
+    from argoconvert.python import codemod
+
+    monkeypatch.setattr(codemod, "wrap", lambda at, value: [codemod.Edit(at.start(value), at.start(value), "[")])
+    result = convert_text(HERA + "CronWorkflow(schedule='x')\n")
+    assert result.output is None and result.error is not None
+    assert "nothing written" in result.error.message
+    assert all(not r.applied for r in result.records)
+
+
+def test_bytes_outside_the_edits_are_kept():
+    for name in ("format-crlf", "format-bom-unicode", "format-tabs-no-final-newline"):
+        before = (CASES / f"{name}.in.py").read_bytes()
+        after = (CASES / f"{name}.out.py").read_bytes()
+        assert after.replace(b'schedules=["0 0 * * *"]', b'schedule="0 0 * * *"') == before
+
+
+# -- dependency pins -----------------------------------------------------------------------
+def pins(text: str, name: str) -> list[tuple[int, int, str]]:
+    result = convert_requirements(Source.from_bytes(name, text.encode()), ALL_RULES)
+    assert result.output is None
+    return [(r.line, r.column, r.path) for r in result.records]
+
+
+def test_requirements_pins():
+    text = ("# hera==4.0 (a comment)\nhera==5.16.3  # old\nhera-workflows[yaml] >=5.0, <5.19 ; python_version>'3.8'\n"
+            "argo-workflows==6.5.0\nargo_workflows>=6.6\nhera>=5.19\nhera~=5.18\nheraldry==1.0\n-r base.txt\n")
+    assert pins(text, "requirements.txt") == [(2, 1, "hera"), (3, 1, "hera-workflows"), (4, 1, "argo-workflows")]
+
+
+@pytest.mark.parametrize("spec, old", [
+    ("==5.18.0", True), ("<5.19", True), ("<=5.18.9", True), ("~=5.18.0", True), ("==5.18.*", True),
+    ("==5.19.0", False), ("<5.20", False), ("<=5.19", False), ("~=5.18", False), ("==5.*", False), (">=5.0", False),
+    ("!=5.19", False), ("", False),
+])
+def test_pep440_specifiers(spec, old):
+    assert bool(pins(f"hera{spec}\n", "requirements-dev.txt")) == old
+
+
+def test_pyproject_pep621_and_poetry_pins():
+    text = ('[project]\ndependencies = ["hera==5.1.0", "requests"]\n[tool.poetry.dependencies]\n'
+            'hera-workflows = "^5.1"\nargo-workflows = {version = "~6.5", optional = true}\n"hera" = "5.18.2"\n')
+    assert pins(text, "pyproject.toml") == [(2, 18, "hera"), (5, 1, "argo-workflows"), (6, 2, "hera")]
+
+
+def test_setup_cfg_and_setup_py_pins():
+    assert pins("[options]\ninstall_requires =\n    hera-workflows<5.19\n", "setup.cfg") == [(3, 5, "hera-workflows")]
+    setup = 'from setuptools import setup\nsetup(install_requires=["hera-workflows<5.19", "argo-workflows (==6.3.0)"])\n'
+    result = convert_text(setup, path="setup.py")
+    assert [(r.line, r.column, r.path) for r in result.records] == [(2, 26, "hera-workflows"), (2, 49, "argo-workflows")]
+
+
+def test_pins_are_not_reported_when_no_rewrite_rule_is_enabled():
+    only_manual = Converter(select_rules(["pod-priority"], None, LATEST))
+    assert convert_requirements(Source.from_bytes("requirements.txt", b"hera==5.0\n"), only_manual).records == []
+
+
+# -- rewritten Hera examples run with Hera ---------------------------------------------------
+RUNNABLE = [p for p in INPUTS if "runnable" in p.read_text(encoding="utf-8-sig").split("\n", 3)[0] + 
+            p.read_text(encoding="utf-8-sig").split("\n", 3)[1]]
+
+
+def _keys(data) -> set[str]:
+    if isinstance(data, dict):
+        return set(data) | {k for v in data.values() for k in _keys(v)}
+    if isinstance(data, list):
+        return {k for v in data for k in _keys(v)}
+    return set()
+
+
+@pytest.mark.parametrize("path", RUNNABLE, ids=[p.name for p in RUNNABLE])
+def test_rewritten_hera_examples_serialize_the_v4_fields(path):
+    pytest.importorskip("hera.workflows")
+    from hera.workflows import Workflow
+
+    namespace: dict = {"__name__": "example"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)  # Hera 7 warns on a legacy `schedule`
+        exec(compile(expected_output(path).read_bytes(), str(path), "exec"), namespace)
+    workflows = [value for value in namespace.values() if isinstance(value, Workflow)]
+    assert workflows, "the example builds no workflow"
+    keys = set().union(*(_keys(w.to_dict()) for w in workflows))
+    assert not keys & {"schedule", "mutex", "semaphore"}
+    source = path.read_text()
+    for singular, plural in (("schedule=", "schedules"), ("mutex=", "mutexes"), ("semaphore=", "semaphores")):
+        if singular in source:
+            assert plural in keys, plural
+
+
+def test_unconverted_hera_code_loses_its_lock_with_hera_7():
+    """Why this matters: Hera 7 drops `mutex=` without a word; the rewrite keeps the lock."""
+    pytest.importorskip("hera.workflows")
+    from hera.workflows.models import Mutex, Synchronization
+
+    assert Synchronization(mutex=Mutex(name="m")).mutexes is None
+    code = MODELS + "lock = Synchronization(mutex=Mutex(name='m'))\n"
+    namespace: dict = {}
+    exec(rewritten(code), namespace)
+    assert namespace["lock"].mutexes == [Mutex(name="m")]
+
+
+if __name__ == "__main__":
+    for source in INPUTS:
+        result = convert_file(source)
+        if result.error is not None:
+            print(f"{source.name}: {result.error}")
+            continue
+        out = source.with_name(source.name.replace(".in.py", ".out.py"))
+        if result.output is not None:
+            out.write_bytes(result.output)
+        elif out.exists():
+            out.unlink()
+        text = records_text(result)
+        if text:
+            records_file(source).write_text(text)
+        elif records_file(source).exists():
+            records_file(source).unlink()
