@@ -107,7 +107,7 @@ def test_changed_lines_are_only_the_migrated_ones():
         after = out.read_text(encoding="utf-8-sig").splitlines()
         for line in difflib.unified_diff(before, after, lineterm="", n=0):
             if line.startswith(("+", "-")) and not line.startswith(("+++", "---")):
-                assert any(word in line for word in legacy) or line[1:].strip() in ("", ")", "),"), (path.name, line)
+                assert any(word in line for word in legacy) or not line[1:].strip(" \t)],"), (path.name, line)
 
 
 # -- the shapes, one by one ----------------------------------------------------------------

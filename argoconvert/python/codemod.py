@@ -29,7 +29,19 @@ from .text import Positions, arg_start, removals, wrap
 PYTHON_RULES = ("cron-schedules", "sync-mutexes", "sync-semaphores", "pod-priority", "template-priority")
 TZ_PREFIX = re.compile(r"^\s*(?:CRON_TZ|TZ)=(\S+)\s")
 PRIORITY_CLASS = {"pod_priority": "pod_priority_class_name", "priority": "priority_class_name"}
-MAYBE_NONE = (cst.Name, cst.Attribute, cst.Subscript, cst.IfExp, cst.BooleanOperation)
+
+
+def _may_be_none(value: cst.BaseExpression) -> bool:
+    """A value that names or looks up something (not a literal, not a constructor call)."""
+    if isinstance(value, cst.Name):
+        return value.value not in ("True", "False")
+    if isinstance(value, (cst.Attribute, cst.Subscript)):
+        return True
+    if isinstance(value, cst.IfExp):
+        return _may_be_none(value.body) or _may_be_none(value.orelse)
+    if isinstance(value, cst.BooleanOperation):
+        return _may_be_none(value.left) or _may_be_none(value.right)
+    return False
 
 
 @dataclass
@@ -281,8 +293,8 @@ class Scan(cst.CSTVisitor):
 
     def _note(self, value: cst.BaseExpression, spreads: list[cst.Arg], rename: Rename) -> str:
         notes = []
-        if isinstance(value, MAYBE_NONE) and not (isinstance(value, cst.Name) and value.value in ("True", "False")):
-            notes.append(f"review: {self.at.code(value)} must not be None at run time")
+        if _may_be_none(value):
+            notes.append(f"review: {self.at.snippet(value)} must not be None at run time")
         if spreads:
             notes.append(f"review: **{self.at.code(spreads[0].value)} must not hold {rename.plural}")
         return f" ({'; '.join(notes)})" if notes else ""
@@ -311,7 +323,7 @@ class Scan(cst.CSTVisitor):
         why = None
         if literal.code:
             first = literal.code[0]
-            snippet = at.code(first).splitlines()[0][:40]
+            snippet = at.snippet(first)
             why = f"the dict holds code, not only literals ({snippet} at line {at.line_col(first)[0]}): convert it by hand"
         records: list[tuple[Pending, object]] = []
         removed: set = set()

@@ -48,6 +48,13 @@ class Positions:
     def code(self, node: cst.CSTNode) -> str:
         return self.text[self.start(node):self.end(node)]
 
+    def snippet(self, node: cst.CSTNode, width: int = 40) -> str:
+        """The node's code on one line, for messages: parentheses and comments left out."""
+        text = self.text[self.offset(self.positions[node].start):self.offset(self.positions[node].end)]
+        text = " ".join(line.split("#", 1)[0].strip() if "#" in line and "'" not in line and '"' not in line
+                        else line.strip() for line in text.splitlines())
+        return text if len(text) <= width else text[:width - 3] + "..."
+
     def line_col(self, node: cst.CSTNode) -> tuple[int, int]:
         """1-based line and column of the node (reports)."""
         first = node.lpar[0] if getattr(node, "lpar", None) else node
