@@ -13,7 +13,7 @@ from .changes import Change, Finding, Insert, MoveToList, Remove, SetString, dot
 from .data import Builder
 from .edits import Editor
 from .errors import InputError, Unrenderable, VerificationError
-from .locate import ARGO_GROUP, ArgoObject, Embedded, embedded, targets
+from .locate import ARGO_GROUP, ArgoObject, Embedded, embedded, identify, targets
 from .migrations import REGISTRY, Rule, version
 from .results import FileResult, Problem, Record
 from .segments import Segment, list_items
@@ -131,7 +131,8 @@ class Converter:
             for record in run.result.records:
                 message = record.message
                 if run.result.error is not None:
-                    message += f"; item {segment.item} ({record.object}) left as it was: {run.result.error.message}"
+                    message += (f"; item {segment.item} ({identify(data[0] if data else None)}) left as it was: "
+                                f"{run.result.error.message}")
                 result.records.append(replace(record, line=record.line + line - 1, message=message))
             if new_text is not None:
                 edits.append(Edit(segment.start, segment.end, new_text))

@@ -52,6 +52,15 @@ def _name(obj: dict) -> str:
     return str(name) if name is not None else "?"
 
 
+def identify(item) -> str:
+    """Kind/namespace/name of a List item (parsed on its own: `[obj]` in YAML, `obj` in JSON)."""
+    obj = item[0] if isinstance(item, list) and item else item
+    if not isinstance(obj, dict):
+        return "?"
+    namespace = _dict(obj.get("metadata")).get("namespace")
+    return "/".join(str(part) for part in (obj.get("kind", "?"), namespace, _name(obj)) if part is not None)
+
+
 def _is_argo(obj, kinds) -> bool:
     return (isinstance(obj, dict) and str(obj.get("apiVersion", "")).startswith(ARGO_GROUP)
             and obj.get("kind") in kinds)

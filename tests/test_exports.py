@@ -34,6 +34,7 @@ ITEM = """- apiVersion: argoproj.io/v1alpha1
   kind: CronWorkflow
   metadata:
     name: {name}
+    namespace: argo
   spec:
     schedule: "0 1 * * *"
 """
@@ -54,7 +55,7 @@ def test_an_item_that_fails_verification_is_reported_and_left_alone(monkeypatch)
     out = result.output.decode()
     assert out.count("schedules:") == 2 and 'name: bad\n  spec:\n    schedule: "0 1 * * *"' in out
     bad = [r for r in result.records if not r.applied]
-    assert len(bad) == 1 and bad[0].item == 1 and "CronWorkflow/bad" in bad[0].message
+    assert len(bad) == 1 and bad[0].item == 1 and "item 1 (CronWorkflow/argo/bad)" in bad[0].message
     assert result.status == "changed" and result.error is None
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
-from libcst.metadata import MetadataWrapper, PositionProvider, QualifiedNameProvider
+from libcst.metadata import MetadataWrapper, PositionProvider, QualifiedNameProvider, QualifiedNameSource
 
 from ..changes import Change, Finding, Insert, MoveToList, dotted
 from ..errors import Unrenderable, VerificationError
@@ -109,14 +109,17 @@ class Scan(cst.CSTVisitor):
 
     # -- calls -----------------------------------------------------------------------
     def visit_Call(self, node: cst.Call) -> None:
-        names = {q.name for q in self.get_metadata(QualifiedNameProvider, node.func, set())}
+        qualified = self.get_metadata(QualifiedNameProvider, node.func, set())
+        names = {q.name for q in qualified}
         known = {name for name in names if name in SIGNATURES}
         if known:
             signatures = {SIGNATURES[name] for name in known}
             if known == names and len(signatures) == 1:
                 self._call(node, signatures.pop())
             else:
-                others = ", ".join(sorted(names - known)) or ", ".join(sorted(known))
+                others = ", ".join(sorted(f"a {q.name} of this file" if q.source is QualifiedNameSource.LOCAL
+                                          else q.name for q in qualified if q.name not in known)) \
+                    or ", ".join(sorted(known))
                 for signature in signatures:
                     self._unprovable(node, signature, f"it may also be {others}")
         elif not names and isinstance(node.func, cst.Name) and node.func.value in BY_SHORT_NAME:
@@ -238,10 +241,18 @@ class Scan(cst.CSTVisitor):
         """The old SDK's positional `(schedule, workflow_spec)` (6.5) -> keywords. Returns the
         parameters positional arguments bind to."""
         positional = [(index, arg) for index, arg in enumerate(args) if arg.keyword is None and not arg.star]
+        renames = {r.singular: r for r in signature.renames if r.rule in self.enabled}
+        star = next((arg for arg in args if arg.star == "*"), None)
+        if not positional and star is not None and signature.positional:
+            for name, rename in renames.items():
+                if name in signature.positional and name not in by_keyword and rename.plural not in by_keyword:
+                    self._finding(rename.rule, star, signature.label, name,
+                                  f"*{self.at.code(star.value)} may carry {name} positionally, which v4 reads as "
+                                  f"{rename.plural}=[...]: check it by hand")
+            return set(signature.positional)
         if not positional or not signature.positional:
             return set()
         names = signature.positional[:len(positional)]
-        renames = {r.singular: r for r in signature.renames if r.rule in self.enabled}
         if not any(name in renames for name in names):
             return set(names)
         rename = next(renames[name] for name in names if name in renames)
