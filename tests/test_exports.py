@@ -53,7 +53,7 @@ def test_an_item_that_fails_verification_is_reported_and_left_alone(monkeypatch)
     monkeypatch.setattr(engine, "verify", failing_verify)
     result = CONVERTER.convert(Source.from_bytes("export.yaml", text.encode()))
     out = result.output.decode()
-    assert out.count("schedules:") == 2 and 'name: bad\n  spec:\n    schedule: "0 1 * * *"' in out
+    assert out.count("schedules:") == 2 and 'name: bad\n    namespace: argo\n  spec:\n    schedule: "0 1 * * *"' in out
     bad = [r for r in result.records if not r.applied]
     assert len(bad) == 1 and bad[0].item == 1 and "item 1 (CronWorkflow/argo/bad)" in bad[0].message
     assert result.status == "changed" and result.error is None
