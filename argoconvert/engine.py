@@ -216,19 +216,18 @@ class _FileRun:
                     self._embedded(index, document, found)
         if not self.edits:
             return None
-        for index in self.applied:
-            document = self.documents[index]
-            if document.aliases and document.root.size > MAX_EXPANDED_NODES:
-                line, column = self.source.line_col(document.root.start)
-                self.result.error = Problem(f"YAML aliases in this document expand to {document.root.size} nodes "
-                                            "(an alias bomb?); not converted", line, column)
-                self._unapply()
-                return None
+        bombs = {i for i, d in enumerate(self.documents) if d.aliases and d.root.size > MAX_EXPANDED_NODES}
+        for index in bombs & self.applied.keys():
+            root = self.documents[index].root
+            line, column = self.source.line_col(root.start)
+            self.result.error = Problem(f"YAML aliases in this document expand to {root.size} nodes "
+                                        "(an alias bomb?); not converted", line, column)
+            self._unapply()
+            return None
         try:
             new_text = apply_edits(self.source.text, self.edits)
             if not self.source.text.endswith("\n") and new_text.endswith("\n"):
                 new_text = new_text[:-len(self.source.newline)]  # a missing final newline stays missing
-            bombs = {i for i, d in enumerate(self.documents) if d.aliases and d.root.size > MAX_EXPANDED_NODES}
             after = verify(self.source, new_text, self.data, self.applied, bombs, keep_before=self.converter.explain)
         except (VerificationError, Unrenderable) as exc:
             self.result.error = Problem(f"internal error, nothing written: {exc}")
