@@ -120,8 +120,38 @@ def case(folder: str, label: str, items: int, fraction: float, as_json: bool, go
     ratio = ours["seconds"] / baseline["seconds"]
     net = (ours["peak"] - ours["startup"]) / size
     print(f"| {label} | {size / 1e6:.1f} MB | {baseline['seconds']:.2f} s | {ours['seconds']:.2f} s | "
-          f"{ratio:.3f} (goal <= {goal}) | {ours['peak'] / size:.1f}x ({net:.1f}x above startup) |", flush=True)
+          f"{ratio:.3f} (goal <= {goal}) | {ours['peak'] / size:.1f}x ({net:.1f}x above startup) | "
+          f"{means_the_reference(path)} |", flush=True)
     return ratio
+
+
+JUDGE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "tools", "migration_check.py")
+
+
+def means_the_reference(path: str) -> str:
+    """In a child process (see `case`): `--judge PATH`."""
+    run = subprocess.run([sys.executable, __file__, "--judge", path], capture_output=True, text=True)
+    return run.stdout.strip() or run.stderr.strip().splitlines()[-1]
+
+
+def judge_output(path: str) -> str:
+    """Convert `path` and compare the output's data with the outside judge's reference
+    conversion (its semantic half, loaded with PyYAML's C loader: its own is too slow here)."""
+    if not os.path.exists(JUDGE):
+        return "judge not found"
+    import copy
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("migration_check", JUDGE)
+    judge = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(judge)
+    converted = subprocess.run([sys.executable, "-m", "argoconvert", "--quiet", path], capture_output=True).stdout
+    load = lambda data: [judge.expand_last_applied(d) for d in yaml.load_all(data, Loader=yaml.CSafeLoader)]
+    with open(path, "rb") as handle:
+        expected = load(handle.read())
+    for document in expected:
+        judge.reference_convert(document)
+    return "same as the reference" if load(converted) == expected else "DIFFERS from the reference"
 
 
 def tree_check(folder: str, files: int) -> None:
@@ -136,7 +166,7 @@ def tree_check(folder: str, files: int) -> None:
                           capture_output=True, text=True)
     ours_s, lint_s = float(ours.stderr.split()[-1]), float(lint.stderr.split()[-1])
     print(f"| --check, {files} files without legacy fields | | yamllint {lint_s:.2f} s | {ours_s:.2f} s | "
-          f"{ours_s / lint_s:.3f} (goal < 0.2) | |")
+          f"{ours_s / lint_s:.3f} (goal < 0.2) | | |")
 
 
 def main() -> None:
@@ -144,14 +174,18 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="inputs ten times smaller")
     parser.add_argument("--generate", nargs=4, metavar=("PATH", "ITEMS", "FRACTION", "FORMAT"),
                         help="only write one export")
+    parser.add_argument("--judge", metavar="PATH", help="only compare one conversion with the reference")
     options = parser.parse_args()
+    if options.judge:
+        print(judge_output(options.judge))
+        return
     if options.generate:
         path, items, fraction, form = options.generate
         generate(path, int(items), float(fraction), form == "json")
         return
     scale = 10 if options.quick else 1
-    print("| case | input | baseline | argoconvert | ratio | peak memory / input |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| case | input | baseline | argoconvert | ratio | peak memory / input | output |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     with tempfile.TemporaryDirectory() as folder:
         case(folder, "YAML List, 2% legacy", 10000 // scale, 0.02, False, 0.05)
         case(folder, "YAML List, every item legacy", 1500 // scale, 1.0, False, 1.0)
