@@ -75,13 +75,16 @@ def shift_lines(text: str, delta: int) -> str:
 class Layout:
     """How a document writes nested collections, learned from its own text."""
 
+    SAMPLE = 400  # observations: enough for the mode, bounded on a large text
+
     def __init__(self, editor: "Editor", documents: list[Document]):
         indents, dashes, items = Counter(), Counter(), Counter()
-        for doc in documents:
-            for node in doc.collections:
-                if isinstance(node, Mapping):
-                    for key, value in node.pairs:
-                        editor.observe(key, value, indents, dashes, items)
+        mappings = (node for doc in documents for node in doc.collections if isinstance(node, Mapping))
+        for node in mappings:
+            for key, value in node.pairs:
+                editor.observe(key, value, indents, dashes, items)
+            if indents.total() + dashes.total() >= self.SAMPLE:
+                break
         self.indent = _mode(indents, 2)
         self.dash_offset = _mode(dashes, self.indent)
         self.item_offset = _mode(items, 2)

@@ -121,10 +121,11 @@ def _compose(text: str) -> list[Document]:
         kind = type(event)
         if kind is ScalarEvent or kind is AliasEvent:
             if kind is ScalarEvent:
-                node = Scalar(event.start_mark.index, event.end_mark.index, event.anchor, event.tag,
+                anchor = event.anchor
+                node = Scalar(event.start_mark.index, event.end_mark.index, anchor, event.tag,
                               event.value, event.style or "")
-                if event.anchor:
-                    anchors[event.anchor] = node
+                if anchor:
+                    anchors[anchor] = node
             else:
                 target = anchors.get(event.anchor)
                 if target is None:
