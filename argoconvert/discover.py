@@ -1,6 +1,6 @@
 """Command-line paths to the inputs to process, in a stable order.
 
-A directory is walked for manifest files; `.git` and what the `.gitignore` files of the
+A directory is walked for manifest files, Python files and dependency pin files; `.git` and what the `.gitignore` files of the
 walked tree exclude are skipped, and symbolic links are never followed out of the tree (nor
 into a loop). A file named explicitly is processed whatever its name.
 """
@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass
 from typing import Iterator
 
 import pathspec
 
-SUFFIXES = (".yaml", ".yml", ".json")
+SUFFIXES = (".yaml", ".yml", ".json", ".py")
+PIN_FILES = re.compile(r"requirements.*\.txt|pyproject\.toml|setup\.cfg")  # dependency pins (SPEC 2.3)
 SKIP_DIRS = {".git", ".hg", ".svn"}
 STDIN = "-"
 
@@ -78,7 +80,7 @@ def walk(root: str) -> Iterator[Input]:
         dirnames[:] = kept
         for name in sorted(filenames):
             full = os.path.join(directory, name)
-            if not name.endswith(SUFFIXES) or ignored(full, False):
+            if not (name.endswith(SUFFIXES) or PIN_FILES.fullmatch(name)) or ignored(full, False):
                 continue
             if os.path.islink(full):
                 try:

@@ -6,15 +6,18 @@ it learns from the changes the rule yields.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from dataclasses import dataclass, replace
 
 from .changes import Change, Finding, Insert, MoveToList, Remove, SetString, dotted, get
 from .data import Builder
+from .discover import PIN_FILES
 from .edits import Editor
 from .errors import InputError, Unrenderable, VerificationError
 from .locate import ARGO_GROUP, ArgoObject, Embedded, embedded, identify, targets
 from .migrations import REGISTRY, Rule, version
+from .python import convert_python, convert_requirements
 from .results import FileResult, Problem, Record
 from .segments import Segment, list_items
 from .source import Edit, Source, apply_edits
@@ -85,6 +88,11 @@ class Converter:
         return False
 
     def convert(self, source: Source) -> FileResult:
+        name = os.path.basename(source.path)
+        if name.endswith(".py"):
+            return convert_python(source, self)
+        if PIN_FILES.fullmatch(name):
+            return convert_requirements(source, self)
         result = FileResult(source.path, source.original)
         relevant = self.may_need(source.text)
         if len(source.text) > VALIDATE_LIMIT:

@@ -13,11 +13,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import GOLDEN, run_cli  # noqa: E402
 
 
-MANIFEST_SUFFIXES = {".yaml", ".yml", ".json"}  # golden/python has its own tests (tests/test_python.py)
+INPUT_SUFFIXES = {".yaml", ".yml", ".json", ".py"}
 
 
 def inputs() -> list[Path]:
-    return sorted(p for p in GOLDEN.rglob("*") if p.is_file() and ".in." in p.name and p.suffix in MANIFEST_SUFFIXES)
+    return sorted(p for p in GOLDEN.rglob("*") if p.is_file() and ".in." in p.name and p.suffix in INPUT_SUFFIXES)
 
 
 def expected(path: Path) -> Path:

@@ -13,8 +13,11 @@ def test_wheel_maps_migrations_into_the_package(tmp_path):
                     "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
     wheel = next(tmp_path.glob("argoconvert-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    assert "argoconvert/migrations/v4_0/cron_schedules.py" in names
-    assert "argoconvert/migrations/v3_7/pod_priority.py" in names
+    shipped = {name for name in names if name.endswith(".py")}
+    for module in (ROOT / "migrations").rglob("*.py"):
+        assert "argoconvert/migrations/" + module.relative_to(ROOT / "migrations").as_posix() in shipped
+    for module in (ROOT / "argoconvert").rglob("*.py"):
+        assert module.relative_to(ROOT).as_posix() in shipped
     assert not any(name.startswith("migrations/") for name in names)
 
 

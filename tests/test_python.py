@@ -184,7 +184,6 @@ def test_unwrappable_schedule_values_are_reported(value):
 
 
 def test_a_tuple_value_is_never_wrapped_inside_its_parentheses():
-    from argoconvert.python.symbols import SIGNATURES  # noqa: F401  (the table loads)
     code = "from hera.workflows.models import Synchronization\nSynchronization(mutex=(m))\n"
     assert rewritten(code) == code.replace("mutex=(m)", "mutexes=[(m)]")
 
@@ -293,24 +292,63 @@ def test_dict_literal_records_name_the_object_and_path():
     ]
 
 
-def test_dict_literal_output_means_what_the_yaml_engine_says():
-    """The rewritten dict equals the YAML engine's conversion of the same manifest."""
+def _argo_dicts(text: str) -> list[dict]:
+    """The Argo dict literals of a file, outermost first, read with Python's own ast."""
     import ast
+
+    found = []
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Dict):
+            try:
+                value = ast.literal_eval(node)
+            except ValueError:
+                continue
+            if str(value.get("apiVersion", "")).startswith("argoproj.io/") and value.get("kind") in (
+                    "Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow", "Sensor"):
+                found.append(value)
+    return found
+
+
+DICT_CASES = [p for p in INPUTS if p.name.startswith("dict-") and expected_output(p) != p]
+
+
+@pytest.mark.parametrize("path", DICT_CASES, ids=[p.name for p in DICT_CASES])
+def test_dict_literals_mean_what_the_yaml_engine_makes_of_them(path):
+    """An independent check: each rewritten dict equals the YAML engine's conversion of the
+    same manifest (dumped to YAML, converted, loaded)."""
     import yaml
-    from argoconvert.yamltree import compose  # noqa: F401
-    path = CASES / "dict-cronworkflow.in.py"
-    before = ast.literal_eval(path.read_text().split("CRON_WORKFLOW = ", 1)[1].split("\n\nprint", 1)[0])
-    after = ast.literal_eval(expected_output(path).read_text().split("CRON_WORKFLOW = ", 1)[1].split("\n\nprint", 1)[0])
-    text = yaml.safe_dump(before, sort_keys=False)
-    converted = ALL_RULES.convert(Source.from_bytes("x.yaml", text.encode()))
-    assert yaml.safe_load(converted.output) == after
+
+    before = _argo_dicts(path.read_text(encoding="utf-8-sig"))
+    after = _argo_dicts(expected_output(path).read_text(encoding="utf-8-sig"))
+    assert len(before) == len(after)
+    for old, new in zip(before, after):
+        converted = ALL_RULES.convert(Source.from_bytes("x.yaml", yaml.safe_dump(old, sort_keys=False).encode()))
+        assert converted.error is None
+        assert yaml.safe_load(converted.output if converted.output is not None else converted.original) == new
 
 
-def test_dict_with_code_is_reported_not_rewritten():
+def test_dict_with_code_is_rewritten_only_where_the_rule_reads_literals():
     result = convert_file(CASES / "dict-with-code.in.py")
+    assert [(r.line, r.rule, r.applied) for r in result.records] == [
+        (8, "sync-mutexes", True), (12, "cron-schedules", True), (17, "cron-schedules", False),
+        (18, "sync-mutexes", False), (21, "cron-schedules", False), (22, "cron-schedules", False)]
+    assert all("not rewritten" in r.message for r in result.records if not r.applied)
+
+
+def test_a_spread_beside_the_key_blocks_the_change():
+    code = 'W = {"apiVersion": "argoproj.io/v1", "kind": "Workflow", "spec": {"synchronization": {**S, "mutex": 1}}}\n'
+    result = convert_text(code)
     assert result.output is None
-    assert {r.rule for r in result.records} == {"sync-mutexes", "cron-schedules"}
-    assert all(not r.applied and "not rewritten" in r.message for r in result.records)
+    (record,) = result.records
+    assert "**S" in record.message and not record.applied
+
+
+def test_a_repeated_key_is_read_as_python_does_the_last_one_counts():
+    code = ('W = {"apiVersion": "argoproj.io/v1", "kind": "Workflow", "spec": {"synchronization": {"mutexes": []}},\n'
+            '     "spec": {"synchronization": {"mutex": 1}}}\n')
+    result = convert_text(code)
+    assert output_text(result) == code.replace('"mutex": 1', '"mutexes": [1]')
+    assert [(r.line, r.applied) for r in result.records] == [(2, True)]
 
 
 def test_dict_key_quotes_are_kept():
@@ -346,8 +384,22 @@ def test_prescan_skips_unrelated_files_without_parsing():
 
 
 def test_a_file_libcst_cannot_parse_is_an_error_with_its_position():
+    result = convert_text("import hera\nCronWorkflow(schedule='x')\ndef (:\n")
+    assert result.output is None and result.error is not None and result.error.line == 3
+
+
+def test_a_file_without_legacy_keywords_is_not_parsed():
     result = convert_text("import hera\ndef (:\n")
-    assert result.output is None and result.error is not None and result.error.line == 2
+    assert result.error is None and result.output is None and result.records == []
+
+
+@pytest.mark.parametrize("code", [
+    "x = " + "[" * 3000 + "]" * 3000 + "\n",
+    "x = " + "+".join(["1"] * 100_000) + "\n",  # libcst's parser would overflow its stack
+])
+def test_hostile_nesting_is_an_error_not_a_crash(code):
+    result = convert_text("from hera.workflows import CronWorkflow\nCronWorkflow(schedule='x')\n" + code)
+    assert result.output is None and result.error is not None
 
 
 def test_verification_failure_returns_an_error_and_no_output(monkeypatch):
@@ -365,6 +417,130 @@ def test_bytes_outside_the_edits_are_kept():
         before = (CASES / f"{name}.in.py").read_bytes()
         after = (CASES / f"{name}.out.py").read_bytes()
         assert after.replace(b'schedules=["0 0 * * *"]', b'schedule="0 0 * * *"') == before
+
+
+# -- any argument order and layout: the output means what the rules say ----------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+VALUES = ["Mutex(name='a')", "M", "(M)", "None", "Mutex(\n        name='b',\n    )", "[M]", "x.y"]
+PLURALS = ["[]", "[Mutex(name='a')]", "[A, B]", "[\n        A,\n    ]", "EXISTING", "[*more]"]
+SEPARATORS = [", ", ",\n    ", ",  # note\n    ", " ,\n\n    "]
+
+
+@st.composite
+def synchronization_calls(draw):
+    keys = draw(st.lists(st.sampled_from(["mutex", "mutexes", "semaphore", "semaphores", "name", "**options"]),
+                         unique=True, max_size=5))
+    args = []
+    for key in keys:
+        if key == "**options":
+            args.append(("**", "options"))
+        elif key.endswith("es"):
+            args.append((key, draw(st.sampled_from(PLURALS))))
+        elif key == "name":
+            args.append((key, "'x'"))
+        else:
+            args.append((key, draw(st.sampled_from(VALUES))))
+    args.sort(key=lambda a: a[0] == "**")  # keywords before the spread
+    separators = [draw(st.sampled_from(SEPARATORS)) for _ in args]
+    trailing = draw(st.sampled_from(["", ",", ",\n"])) if args else ""
+    text = "".join((sep if i else "") + (f"**{v}" if k == "**" else f"{k}={v}")
+                   for i, ((k, v), sep) in enumerate(zip(args, separators)))
+    return args, f"lock = Synchronization({text}{trailing})\n"
+
+
+def _oracle(args):
+    """The arguments after the rules, as (keyword, normalized value source)."""
+    import ast
+
+    def norm(source):
+        return ast.unparse(ast.parse(source, mode="eval"))
+
+    out = [[k, norm(v)] for k, v in args]
+    for singular, plural in (("mutex", "mutexes"), ("semaphore", "semaphores")):
+        keys = [k for k, _ in out]
+        if singular not in keys:
+            continue
+        index = keys.index(singular)
+        value = out[index][1]
+        if value == "None" or value.startswith("["):
+            continue
+        if plural not in keys:
+            out[index][0] = plural
+            out[index][1] = f"[{value}]"
+            continue
+        existing = out[keys.index(plural)]
+        parsed = ast.parse(existing[1], mode="eval").body
+        if not isinstance(parsed, ast.List):
+            continue
+        items = [ast.unparse(e) for e in parsed.elts]
+        if value not in items:
+            existing[1] = ast.unparse(ast.List([*parsed.elts, ast.parse(value, mode="eval").body]))
+        del out[index]
+    return [(k, v) for k, v in out]
+
+
+@settings(max_examples=150, deadline=None)
+@given(synchronization_calls())
+def test_any_synchronization_call_converts_to_what_the_rules_say(case):
+    import ast
+
+    args, code = case
+    result = convert_text(MODELS + code)
+    assert result.error is None, (code, result.error)
+    out = output_text(result)
+    call = ast.parse(out).body[-1].value
+    got = [("**" if k.arg is None else k.arg, ast.unparse(k.value)) for k in call.keywords]
+    assert got == _oracle(args), (code, out)
+    assert convert_text(out).output is None
+
+
+@st.composite
+def cron_dicts(draw):
+    spec = []
+    if draw(st.booleans()):
+        spec.append(("schedule", draw(st.sampled_from(
+            ['"0 0 * * *"', "'CRON_TZ=UTC 0 1 * * *'", '""', "None", '" TZ=Asia/Tokyo  5 4 * * * "']))))
+    if draw(st.booleans()):
+        spec.append(("schedules", draw(st.sampled_from(['["1 1 * * *"]', "[]", "None"]))))
+    if draw(st.booleans()):
+        spec.append(("timezone", draw(st.sampled_from(['"UTC"', '""', '"Europe/Paris"']))))
+    if draw(st.booleans()):
+        spec.append(("concurrencyPolicy", '"Forbid"'))
+    sync = draw(st.sampled_from(['{"mutex": {"name": "a"}}', '{"mutexes": [{"name": "b"}], "mutex": {"name": "a"}}',
+                                 '{"mutex": {"name": "a"}, "mutexes": [{"name": "a"}]}', '{"semaphore": None}',
+                                 '{"mutexes": []}']))
+    spec.append(("workflowSpec", '{"synchronization": ' + sync + "}"))
+    order = draw(st.permutations(spec))
+    multiline = draw(st.booleans())
+    trailing = draw(st.booleans())
+    comment = draw(st.booleans())
+    if multiline:
+        lines = [f'        "{k}": {v},' + ("  # note" if comment and i == 0 else "") for i, (k, v) in enumerate(order)]
+        if not trailing:
+            lines[-1] = lines[-1].replace(",  # note", "  # note") if lines[-1].endswith("# note") else lines[-1][:-1]
+        body = "{\n" + "\n".join(lines) + "\n    }"
+    else:
+        body = "{" + ", ".join(f'"{k}": {v}' for k, v in order) + (", " if trailing else "") + "}"
+    return ('CRON = {\n    "apiVersion": "argoproj.io/v1alpha1",\n    "kind": "CronWorkflow",\n    "spec": '
+            + body + ",\n}\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(cron_dicts())
+def test_any_cron_dict_literal_converts_like_its_yaml(code):
+    import ast
+    import yaml
+
+    result = convert_text(code)
+    assert result.error is None, (code, result.error)
+    before = ast.literal_eval(code.split("= ", 1)[1])
+    after = ast.literal_eval(output_text(result).split("= ", 1)[1])
+    if result.output is None and any("not fixed" in r.message for r in result.records):
+        return  # reported instead: the edits could not be placed safely
+    converted = ALL_RULES.convert(Source.from_bytes("x.yaml", yaml.safe_dump(before, sort_keys=False).encode()))
+    assert yaml.safe_load(converted.output if converted.output is not None else converted.original) == after, code
+    assert convert_text(output_text(result)).output is None
 
 
 # -- dependency pins -----------------------------------------------------------------------

@@ -7,6 +7,9 @@ Events' CalendarEventSource stay as they are. What cannot be proved is reported.
 """
 from __future__ import annotations
 
+import ast
+import bisect
+import itertools
 import re
 import warnings
 from dataclasses import dataclass
@@ -21,7 +24,7 @@ from ..locate import targets
 from ..results import FileResult, Problem, Record
 from ..source import Edit, Source, apply_edits
 from ..verify import expected_data, same
-from .literals import DictLiteral, is_argo_dict, read_again, string_value
+from .literals import DictLiteral, is_argo_dict, read_again, string_value, with_code_as
 from .symbols import BY_SHORT_NAME, SIGNATURES, STAR_PACKAGES, Rename, Signature
 from .text import Positions, arg_start, removals, wrap
 
@@ -46,7 +49,7 @@ def _may_be_none(value: cst.BaseExpression) -> bool:
 
 @dataclass
 class Pending:
-    """A record to be; `edits` empty for a finding."""
+    """A record to be: a finding (`edits` None) or a change with its text edits."""
 
     rule: str
     line: int
@@ -98,7 +101,9 @@ class Scan(cst.CSTVisitor):
         self.dicts: list[DictCheck] = []
         self.stars: list[tuple[str, int]] = []  # star imports of hera / argo_workflows: (module, line)
         self.unresolved: list[tuple[cst.Call, Signature]] = []
+        self.strings: list[tuple[int, str]] = []  # edited string literals: (start, new value)
         self._argo_dicts: list[bool] = []
+        self._docstrings: set[int] = set()
 
     # -- imports ---------------------------------------------------------------------
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
@@ -310,6 +315,53 @@ class Scan(cst.CSTVisitor):
             notes.append(f"review: **{self.at.code(spreads[0].value)} must not hold {rename.plural}")
         return f" ({'; '.join(notes)})" if notes else ""
 
+    # -- YAML manifests in string literals -------------------------------------------
+    def visit_Expr(self, node: cst.Expr) -> None:
+        if isinstance(node.value, cst.SimpleString):
+            self._docstrings.add(id(node.value))  # documentation, not data: left as written
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if id(node) in self._docstrings or any(self._argo_dicts):
+            return
+        at = self.at
+        code = at.code(node)
+        prefix = re.match(r"[A-Za-z]*", code).group(0)
+        quote = code[len(prefix):len(prefix) + 3] if code[len(prefix):len(prefix) + 3] in ('"""', "'''") \
+            else code[len(prefix)]
+        content = code[len(prefix) + len(quote):len(code) - len(quote)]
+        if set(prefix.lower()) - {"r", "u"} or "\\" in content or not _may_hold_manifest(content):
+            return
+        from ..engine import Converter  # the engine imports this package
+
+        converter = Converter(self.rules)
+        if not converter.may_need(content):
+            return
+        start = at.start(node) + len(prefix) + len(quote)
+        inner = Source("<string>", content)
+        result = converter.convert(inner)
+        if result.error is not None or result.skipped or not result.records:
+            return  # not a manifest (or nothing to do): the string stays as it is
+        new = result.output.decode("utf-8") if result.output is not None else None
+        problem = None
+        if new is not None and (quote in new or new.endswith(quote[0]) or "\\" in new
+                                or (len(quote) == 1 and ("\n" in new or "\r" in new))):
+            problem = "the converted text would need escapes in this string"
+        changes = []
+        for record in result.records:
+            offset = start + inner.line_starts[record.line - 1] + record.column - 1
+            line = at.line_of(offset)
+            column = offset - at.line_starts[line - 1] + 1
+            pending = Pending(record.rule, line, column, record.object, record.path, record.new_path, record.fixable,
+                              f"{record.message} (in a YAML string)", [] if record.applied else None)
+            if record.applied and (new is None or problem):
+                pending.unfixed(problem or "not converted")
+            if pending.edits is not None:
+                changes.append(pending)
+            self.pending.append(pending)
+        if changes:
+            changes[0].edits = [Edit(start, start + len(content), new)]
+            self.strings.append((at.start(node), new))
+
     # -- dict literals ---------------------------------------------------------------
     def visit_Dict(self, node: cst.Dict) -> None:
         argo = not any(self._argo_dicts) and is_argo_dict(node)
@@ -322,7 +374,7 @@ class Scan(cst.CSTVisitor):
 
     def _dict(self, node: cst.Dict) -> None:
         at = self.at
-        literal = DictLiteral(node)
+        literal = DictLiteral(node, at)
         outcomes = []
         for target in targets(literal.data):
             for rule in self.rules:
@@ -331,11 +383,6 @@ class Scan(cst.CSTVisitor):
                         outcomes.append((rule, target.obj, outcome.rebased(target.path)))
         if not outcomes:
             return
-        why = None
-        if literal.code:
-            first = literal.code[0]
-            snippet = at.snippet(first)
-            why = f"the dict holds code, not only literals ({snippet} at line {at.line_col(first)[0]}): convert it by hand"
         records: list[tuple[Pending, object]] = []
         removed: set = set()
         ordered = sorted(outcomes, key=lambda o: isinstance(o[2], Insert))  # an entry goes in after the wraps
@@ -353,22 +400,27 @@ class Scan(cst.CSTVisitor):
             pending = Pending(rule.name, line, column, obj.label, dotted(relative),
                               None if isinstance(outcome, Finding) else dotted(new), fixable, message)
             records.append((pending, outcome))
-        changes = [(p, o) for p, o in records if isinstance(o, Change)]
-        if why is not None:
-            for pending, outcome in changes:
-                pending.message = f"{pending.message}; not rewritten: {why}"
-        else:
-            try:
-                for pending, outcome in changes:
-                    pending.edits, gone = literal.render(outcome, at)
-                    removed |= gone
-                if removed:
-                    changes[-1][0].edits += literal.removal_edits(removed, at)
-                _no_overlap([e for p, _ in changes for e in p.edits])
-            except Unrenderable as exc:
-                for pending, _ in changes:
-                    pending.unfixed(str(exc))
+        changes = []
+        for pending, outcome in records:
+            if not isinstance(outcome, Change):
+                continue
+            blocker = literal.blocker(outcome)
+            if blocker is None:
+                changes.append((pending, outcome))
             else:
+                pending.message = f"{pending.message}; not rewritten: {blocker}: convert it by hand"
+        try:
+            for pending, outcome in changes:
+                pending.edits, gone = literal.render(outcome, at)
+                removed |= gone
+            if removed:
+                changes[-1][0].edits += literal.removal_edits(removed, at)
+            _no_overlap([e for p, _ in changes for e in p.edits])
+        except Unrenderable as exc:
+            for pending, _ in changes:
+                pending.unfixed(str(exc))
+        else:
+            if changes:
                 self.dicts.append(DictCheck(at.offset(at.positions[node].start),
                                             expected_data(literal.data, [o for _, o in changes])))
         self.pending += [p for p, _ in records]
@@ -383,25 +435,76 @@ def _no_overlap(edits: list[Edit]) -> None:
 
 
 # -- the file ----------------------------------------------------------------------------
-def convert(source: Source, rules, check_again: bool = True) -> FileResult:
-    result = FileResult(source.path, source.original)
+def _refused(text: str) -> Problem | None:
+    """Python's own parser first: libcst's native parser overflows its stack (the process
+    dies) on nesting that CPython refuses cleanly, such as a chain of thousands of `+`."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            ast.parse(text)
+        except (RecursionError, MemoryError):
+            return Problem("nesting too deep to process")
+        except SyntaxError as exc:
+            if "too many nested" in str(exc.msg) or "too complex" in str(exc.msg):
+                return Problem(f"not valid Python: {exc.msg}", exc.lineno or 0, exc.offset or 0)
+        except ValueError as exc:  # NUL bytes
+            return Problem(f"not valid Python: {exc}")
+    return None  # parsed, or syntax newer than this Python's: libcst decides
+
+
+ARGO_KIND = re.compile(r"\bkind:\s*[\"']?(?:(?:Cluster)?Workflow(?:Template)?|CronWorkflow|Sensor|List)\b")
+
+
+def _may_hold_manifest(text: str) -> bool:
+    return "argoproj.io/" in text and bool(ARGO_KIND.search(text))
+
+
+# Text without any of these cannot hold anything a rule looks at: not parsed (libcst's
+# scope analysis costs about a second per thousand lines).
+RELEVANT = re.compile(r"\b(?:schedule|mutex|semaphore|pod_priority|priority)[ \t]*=(?!=)|argoproj\.io/"
+                      r"|import[ \t]*\*|IoArgoprojWorkflowV1alpha1CronWorkflowSpec\b")
+SPREAD_TARGETS = re.compile(r"\b(?:CronWorkflow|Synchronization|CronWorkflowSpec)\b")
+
+
+def may_need(text: str) -> bool:
+    return bool(RELEVANT.search(text)) or ("*" in text and bool(SPREAD_TARGETS.search(text)))
+
+
+class _Unparsed(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def _analyze(text: str, rules) -> Scan:
+    """Parse and scan one text; _Unparsed when it cannot be parsed safely."""
+    refused = _refused(text)
+    if refused is not None:
+        raise _Unparsed(refused)
     try:
-        module = cst.parse_module(source.text)
-        if module.code != source.text:
-            result.error = Problem("libcst does not reproduce this file byte for byte; not converted")
-            return result
+        module = cst.parse_module(text)
+        if module.code != text:
+            raise _Unparsed(Problem("libcst does not reproduce this file byte for byte; not converted"))
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-        positions = Positions(source.text, wrapper.resolve(PositionProvider))
-        scan = Scan(rules, positions)
+        scan = Scan(rules, Positions(text, wrapper.resolve(PositionProvider)))
         wrapper.visit(scan)
     except cst.ParserSyntaxError as exc:
-        result.error = Problem(f"not Python that libcst can parse: {str(exc.message).splitlines()[0]}",
-                               exc.editor_line, exc.editor_column)
-        return result
+        raise _Unparsed(Problem(f"not Python that libcst can parse: {str(exc.message).splitlines()[0]}",
+                                exc.editor_line, exc.editor_column)) from None
     except RecursionError:
-        result.error = Problem("nesting too deep to process")
-        return result
+        raise _Unparsed(Problem("nesting too deep to process")) from None
     scan.finish()
+    return scan
+
+
+def convert(source: Source, rules) -> FileResult:
+    result = FileResult(source.path, source.original)
+    if not may_need(source.text):
+        return result
+    try:
+        scan = _analyze(source.text, rules)
+    except _Unparsed as exc:
+        result.error = exc.problem
+        return result
     pending = sorted(scan.pending, key=lambda p: (p.line, p.column, p.rule))
     edits = [edit for p in pending for edit in p.edits or ()]
     if not edits:
@@ -409,7 +512,7 @@ def convert(source: Source, rules, check_again: bool = True) -> FileResult:
         return result
     try:
         new_text = apply_edits(source.text, edits)
-        _verify(source, new_text, edits, scan, rules, check_again)
+        _verify(source, new_text, edits, scan, rules)
     except (Unrenderable, VerificationError) as exc:
         result.error = Problem(f"internal error, nothing written: {exc}")
         result.records = [p.record(False) for p in pending]
@@ -428,54 +531,61 @@ def _compiles(text: str, path: str) -> bool:
         warnings.simplefilter("ignore")
         try:
             compile(text, path or "<python>", "exec", dont_inherit=True)
-        except (SyntaxError, ValueError):
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
             return False
     return True
 
 
-def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan, rules, check_again: bool) -> None:
+def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan, rules) -> None:
     """The edited text must parse, compile when the input did, hold exactly the planned
-    arguments and dict data, and need nothing more from a second run."""
+    arguments and dict data, and need no change from a second run."""
     try:
-        module = cst.parse_module(new_text)
-    except cst.ParserSyntaxError as exc:
-        raise VerificationError(f"the output does not parse: {str(exc.message).splitlines()[0]}") from None
-    if module.code != new_text:
-        raise VerificationError("the output does not round-trip through libcst")
+        again = _analyze(new_text, rules)
+    except _Unparsed as exc:
+        raise VerificationError(f"the output does not parse: {exc.problem.message}") from None
+    if any(p.edits for p in again.pending):
+        raise VerificationError("a second conversion would change the output again")
     if _compiles(source.text, source.path) and not _compiles(new_text, source.path):
         raise VerificationError("the output does not compile")
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    at = Positions(new_text, wrapper.resolve(PositionProvider))
+    at = again.at
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))  # they do not overlap: ends are sorted too
+    starts, ends = [e.start for e in ordered], [e.end for e in ordered]
+    deltas = list(itertools.accumulate((len(e.text) - (e.end - e.start) for e in ordered), initial=0))
 
     def shifted(offset: int) -> int:
-        return offset + sum(len(e.text) - (e.end - e.start) for e in edits if e.end <= offset)
+        """Where an input offset is in the output (after the edits that end at or before it)."""
+        return offset + deltas[bisect.bisect_right(ends, offset)]
 
-    calls, dicts = {}, {}
+    def expected(span: tuple[int, int]) -> str:
+        """The input text of `span` with the edits inside it (those of nested calls)."""
+        start, end = span
+        candidates = ordered[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]
+        inside = [Edit(e.start - start, e.end - start, e.text) for e in candidates
+                  if e.end <= end and not (e.start == e.end and e.start in (start, end))]
+        return apply_edits(source.text[start:end], inside)
+
+    calls, dicts, strings = {}, {}, {}
     for node in at.positions:
         if isinstance(node, cst.Call):
             calls.setdefault(at.offset(at.positions[node].start), []).append(node)
         elif isinstance(node, cst.Dict):
             dicts[at.offset(at.positions[node].start)] = node
-    def expected(span: tuple[int, int]) -> str:
-        start, end = span
-        inside = [Edit(e.start - start, e.end - start, e.text) for e in edits
-                  if start <= e.start and e.end <= end and not (e.start == e.end and e.start in (start, end))]
-        return apply_edits(source.text[start:end], inside)
-
+        elif isinstance(node, cst.SimpleString):
+            strings[at.offset(at.positions[node].start)] = node
+    for start, value in scan.strings:
+        node = strings.get(shifted(start))
+        if node is None or node.evaluated_value != value:
+            raise VerificationError("a string literal does not hold the converted manifest")
     for check in scan.calls:
         found = [n for n in calls.get(shifted(check.start), []) if at.code(n.func) == check.func]
         if not found or not any(_args_match(at, n, check.args, expected) for n in found):
             raise VerificationError(f"the call {check.func}() does not hold the expected arguments")
     for check in scan.dicts:
         node = dicts.get(shifted(check.start))
-        data = read_again(node) if node is not None else None
-        if data is None or not same(check.data, data):
+        data = read_again(node, at) if node is not None else None
+        if data is None or not same(with_code_as(check.data, lambda code: expected(code.span)),
+                                    with_code_as(data, lambda code: code.text)):
             raise VerificationError("a dict literal does not hold the expected data")
-    if check_again:
-        again = convert(Source(source.path, new_text), rules, check_again=False)
-        if again.error is not None or again.output is not None:
-            raise VerificationError("a second conversion would change the output again"
-                                    if again.error is None else f"the output fails again: {again.error.message}")
 
 
 def _args_match(at: Positions, node: cst.Call, args: list[list], expected) -> bool:

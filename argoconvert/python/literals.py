@@ -2,10 +2,11 @@
 
 A dict literal is an Argo object when it holds a literal `"apiVersion": "argoproj.io/..."`
 and a literal Argo `"kind"`. Its data is read through dict, list and tuple literals only;
-anything else it holds (a name, a call, an f-string, a `**spread`) is code, whose value
-cannot be known: such an object is reported, never rewritten. The YAML rules run on the
-data unchanged (argoconvert.locate.targets and each rule's `check`); their changes become
-edits of the dict's keys and values, keeping the key's quotes.
+anything else it holds (a name, a call, an f-string) is code, whose value cannot be known.
+The YAML rules run on the data unchanged (argoconvert.locate.targets and each rule's
+`check`); their changes become edits of the dict's keys and values, keeping the key's
+quotes. A change is made only where what the rule read is literal (see `blocker`); else it
+is reported.
 """
 from __future__ import annotations
 
@@ -24,16 +25,29 @@ from .text import Positions, element_start, removals, string_like, string_parts,
 ARGO_KINDS = WORKFLOW_KINDS | {CRON_KIND, SENSOR_KIND}
 
 
+# Keys whose values the rules read besides the changed one (cron-schedules reads timezone
+# and schedules; the sync rules compare with the plural list).
+READ_BY_RULES = ("schedule", "schedules", "timezone", "mutex", "mutexes", "semaphore", "semaphores")
+
+
 class Code:
-    """A value the program computes: not known to the converter."""
+    """A value the program computes: not known to the converter. Equal to code of the same
+    text (the verifier compares the edited dict's data with the expected one)."""
 
-    def __init__(self, node: cst.CSTNode):
-        self.node = node
+    def __init__(self, node: cst.CSTNode, span: tuple[int, int], text: str):
+        self.node, self.span, self.text = node, span, text
 
-    def __str__(self) -> str:
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Code) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __str__(self) -> str:  # a name in a report label
         return "?"
 
-    __repr__ = __str__
+    def __repr__(self) -> str:  # a value in a report message
+        return self.text
 
 
 def string_value(node) -> str | None:
@@ -60,8 +74,9 @@ class DictLiteral:
     """One Argo dict literal read as data, with the nodes of every dict and list in it."""
 
     node: cst.Dict
+    positions: Positions
     data: dict = None
-    code: list[cst.CSTNode] = field(default_factory=list)  # what it holds that is not a literal
+    open: dict[Path, cst.CSTNode] = field(default_factory=dict)  # dicts with a **spread or a computed key
     dicts: dict[Path, cst.Dict] = field(default_factory=dict)
     lists: dict[Path, cst.BaseExpression] = field(default_factory=dict)  # List or Tuple nodes
 
@@ -74,12 +89,14 @@ class DictLiteral:
             out = {}
             for element in node.elements:
                 if not isinstance(element, cst.DictElement):
-                    self.code.append(element)  # **spread
+                    self.open.setdefault(path, element)  # **spread
                     continue
                 key = self._scalar(element.key)
-                if isinstance(key, Code) or isinstance(key, (dict, list)) or key in out:
-                    self.code.append(element.key)  # a computed or repeated key
+                if isinstance(key, Code) or key in out:
+                    self.open.setdefault(path, element.key)  # a computed or repeated key
+                if isinstance(key, Code):
                     continue
+                out.pop(key, None)  # a repeated key: Python keeps the last
                 out[key] = self._read(element.value, path + (key,))
             return out
         if isinstance(node, (cst.List, cst.Tuple)):
@@ -87,8 +104,7 @@ class DictLiteral:
             out = []
             for element in node.elements:
                 if isinstance(element, cst.StarredElement):
-                    self.code.append(element)
-                    out.append(Code(element))
+                    out.append(self._code(element))
                     continue
                 out.append(self._read(element.value, path + (len(out),)))
             return out
@@ -105,15 +121,40 @@ class DictLiteral:
                 isinstance(node, cst.UnaryOperation) and isinstance(node.operator, (cst.Minus, cst.Plus))
                 and isinstance(node.expression, (cst.Integer, cst.Float)) and not node.expression.lpar):
             return ast.literal_eval(cst.Module([]).code_for_node(node).strip())
-        self.code.append(node)
-        return Code(node)
+        return self._code(node)
+
+    def _code(self, node: cst.CSTNode) -> Code:
+        at = self.positions
+        if isinstance(node, cst.StarredElement):
+            span = (at.offset(at.positions[node].start), at.offset(at.positions[node].end))
+        else:
+            span = at.span(node)
+        return Code(node, span, at.text[span[0]:span[1]])
+
+    def blocker(self, change: Change) -> str | None:
+        """Why a change cannot be made safely, if it cannot: a **spread or computed key beside
+        it (it may hold the new key), or code where the rule read a value."""
+        at = self.positions
+        parent_path = change.path[:-1]
+        if parent_path in self.open:
+            node = self.open[parent_path]
+            return f"{at.snippet(node)} (line {at.line_col(node)[0]}) beside it may hold the same keys"
+        parent = self.data
+        for step in parent_path:
+            parent = parent[step]
+        for key in READ_BY_RULES:
+            if isinstance(parent.get(key), Code):
+                node = parent[key].node
+                return f"{key} is code, not a literal ({at.snippet(node)}, line {at.line_col(node)[0]})"
+        return None
 
     # -- rendering -------------------------------------------------------------------
     def element(self, path: Path) -> tuple[cst.Dict, int, cst.DictElement]:
         parent = self.dicts.get(path[:-1])
         if parent is None:
             raise Unrenderable("not inside a dict literal")
-        for index, element in enumerate(parent.elements):
+        for index in range(len(parent.elements) - 1, -1, -1):  # a repeated key: the last one counts
+            element = parent.elements[index]
             if isinstance(element, cst.DictElement) and string_value(element.key) == path[-1]:
                 return parent, index, element
         raise Unrenderable("the key is not in the dict literal")
@@ -194,7 +235,17 @@ def _line_break(text: str, offset: int) -> tuple[int, str] | None:
     return (match.start(1), match.group(1)) if match else None
 
 
-def read_again(node: cst.Dict):
-    """The data of a dict literal (verification); None when it holds code."""
-    literal = DictLiteral(node)
-    return None if literal.code else literal.data
+def read_again(node: cst.Dict, positions: Positions):
+    """The data of a dict literal (verification)."""
+    return DictLiteral(node, positions).data
+
+
+def with_code_as(data, text_of):
+    """`data` with each Code replaced by ("<code>", text_of(code)), for comparison."""
+    if isinstance(data, dict):
+        return {key: with_code_as(value, text_of) for key, value in data.items()}
+    if isinstance(data, list):
+        return [with_code_as(value, text_of) for value in data]
+    if isinstance(data, Code):
+        return ("<code>", text_of(data))
+    return data

@@ -9,7 +9,7 @@ import bisect
 import re
 
 import libcst as cst
-from libcst.metadata import CodePosition, PositionProvider
+from libcst.metadata import CodePosition
 
 from ..errors import Unrenderable
 from ..source import Edit
