@@ -84,7 +84,7 @@ def test_golden_output_is_a_fixed_point_that_compiles(path):
 def test_golden_cases_cover_every_shape():
     names = {p.name.split(".")[0] for p in INPUTS}
     for prefix in ("hera-cron", "hera-models", "sdk-", "dict-", "lookalike-", "star-import", "ambiguous-import",
-                   "hera-priorities", "format-", "v4-"):
+                   "hera-priorities", "format-", "v4-", "yaml-string"):
         assert any(name.startswith(prefix) for name in names), prefix
 
 
@@ -96,22 +96,29 @@ def test_lookalikes_and_v4_are_untouched_and_silent():
 
 
 def test_changed_lines_are_only_the_migrated_ones():
-    """Every line that changes held a legacy keyword or key; no changed line still holds one."""
+    """Every block of changed lines held a legacy keyword or key (an added block holds a new
+    one); no changed line still holds a legacy keyword or key."""
     import difflib
     import re
 
-    singular = re.compile(r"""\b(?:schedule|mutex|semaphore)\s*=(?!=)|["'](?:schedule|mutex|semaphore)["']\s*:""")
+    singular = re.compile(r"""\b(?:schedule|mutex|semaphore)\s*=(?!=)|["']?\b(?:schedule|mutex|semaphore)["']?\s*:""")
     for path in INPUTS:
         out = expected_output(path)
         if out == path:
             continue
         before = path.read_text(encoding="utf-8-sig").splitlines()
         after = out.read_text(encoding="utf-8-sig").splitlines()
-        for line in difflib.unified_diff(before, after, lineterm="", n=0):
-            if line.startswith("-") and not line.startswith("---"):
-                assert re.search(r"schedule|mutex|semaphore|\)$|\),$", line), (path.name, line)
-            elif line.startswith("+") and not line.startswith("+++"):
-                assert not singular.search(line), (path.name, line)
+        applied = {r.line for r in convert_file(path).records if r.applied}
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+            if tag == "equal":
+                continue
+            removed, added = "\n".join(before[i1:i2]), "\n".join(after[j1:j2])
+            if removed.strip(" \t\n)]},"):  # a closing bracket may gain the wrapping list's `]`
+                assert re.search(r"schedule|mutex|semaphore", removed) or applied & set(range(i1 + 1, i2 + 1)), \
+                    (path.name, removed)
+            elif not removed:
+                assert re.search(r"schedules|mutexes|semaphores|timezone", added), (path.name, added)
+            assert not singular.search(added), (path.name, added)
 
 
 # -- the shapes, one by one ----------------------------------------------------------------
@@ -354,6 +361,40 @@ def test_a_repeated_key_is_read_as_python_does_the_last_one_counts():
 def test_dict_key_quotes_are_kept():
     code = "W = {'apiVersion': 'argoproj.io/v1alpha1', 'kind': 'Workflow', 'spec': {'synchronization': {'mutex': 1}}}\n"
     assert rewritten(code) == code.replace("'mutex': 1", "'mutexes': [1]")
+
+
+# -- YAML manifests in string literals ----------------------------------------------------
+def test_yaml_string_is_converted_by_the_yaml_engine_in_place():
+    code = 'import yaml\nW = yaml.safe_load("""\napiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n' \
+           '  synchronization:\n    mutex:\n      name: a\n""")\n'
+    result = convert_text(code)
+    assert output_text(result) == code.replace("    mutex:\n      name: a", "    mutexes:\n      - name: a")
+    (record,) = result.records
+    assert (record.rule, record.line, record.column, record.applied) == ("sync-mutexes", 7, 5, True)
+
+
+@pytest.mark.parametrize("code, what", [
+    ('f"""\napiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nspec:\n  schedule: {S}\n"""', "f-string"),
+    ('"""\napiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nspec:\n  schedule: {s}\n""".format(s=S)', ".format()"),
+    ('"""\napiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nspec:\n  schedule: %s\n""" % S', "%"),
+    ('"apiVersion: argoproj.io/v1alpha1\\nkind: CronWorkflow\\nspec:\\n  schedule: x\\n"', "escapes"),
+    ('("apiVersion: argoproj.io/v1alpha1\\n" "kind: CronWorkflow\\n" "spec:\\n  schedule: x\\n")', "concatenation"),
+])
+def test_yaml_strings_that_cannot_be_converted_in_place_are_reported(code, what):
+    result = convert_text("import yaml\nX = " + code + "\n")
+    assert result.output is None
+    (record,) = result.records
+    assert record.rule == "cron-schedules" and not record.applied and what in record.message
+
+
+@pytest.mark.parametrize("code", [
+    '"""Docs.\n\napiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nspec:\n  schedule: x\n"""\n',  # a docstring
+    'import yaml\nX = """\napiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  schedule: x\n"""\n',
+    'import yaml\nX = """\nkind: CronWorkflow\nspec:\n  schedule: x\n"""\n',  # no Argo group
+])
+def test_strings_that_are_not_argo_manifests_stay_and_are_silent(code):
+    result = convert_text(code)
+    assert result.output is None and result.records == [] and result.error is None
 
 
 # -- rules, prescan, safety ----------------------------------------------------------------

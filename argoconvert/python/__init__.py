@@ -1,7 +1,7 @@
 """Python code that builds Argo workflows (SPEC 2.3): Hera and the old `argo_workflows` SDK,
-and manifests held as dict literals, get the YAML rules under the same names, applied with
-libcst where the code provably is an Argo object; dependency pins too old for the
-rewritten code are reported.
+and manifests held as dict literals or YAML strings, get the YAML rules under the same names,
+applied with libcst where the code provably is an Argo object; dependency pins too old for
+the rewritten code are reported.
 
     convert_python(source, converter)        for *.py files
     convert_requirements(source, converter)  for requirements*.txt, pyproject.toml, setup.cfg

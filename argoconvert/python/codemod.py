@@ -1,5 +1,6 @@
-"""One Python file through the codemods: parse with libcst, find the calls and dict literals
-that provably are Argo objects, turn the enabled rules' changes into text edits, verify.
+"""One Python file through the codemods: parse with libcst, find the calls, dict literals and
+YAML strings that provably are Argo objects, turn the enabled rules' changes into text edits,
+verify.
 
 Calls are matched by what their name resolves to through the imports (QualifiedNameProvider),
 never by spelling: a local class named CronWorkflow, another library's `schedule=` and Argo
@@ -103,7 +104,8 @@ class Scan(cst.CSTVisitor):
         self.unresolved: list[tuple[cst.Call, Signature]] = []
         self.strings: list[tuple[int, str]] = []  # edited string literals: (start, new value)
         self._argo_dicts: list[bool] = []
-        self._docstrings: set[int] = set()
+        self._docstrings: set[int] = set()  # strings left as written (documentation, parts of a concatenation)
+        self._templates: dict[int, str] = {}  # strings filled in by .format() or %: id -> how
 
     # -- imports ---------------------------------------------------------------------
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
@@ -320,8 +322,63 @@ class Scan(cst.CSTVisitor):
         if isinstance(node.value, cst.SimpleString):
             self._docstrings.add(id(node.value))  # documentation, not data: left as written
 
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value == "format" and isinstance(node.value, (cst.SimpleString, cst.ConcatenatedString)):
+            self._templates[id(node.value)] = "a string filled in by .format()"
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        if isinstance(node.operator, cst.Modulo) and isinstance(node.left, (cst.SimpleString,
+                                                                            cst.ConcatenatedString)):
+            self._templates[id(node.left)] = "a string filled in by %"
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        if id(node) not in self._docstrings and not any(self._argo_dicts):
+            self._unconvertible(node, "an f-string")
+
+    def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> None:
+        if id(node) in self._docstrings:
+            return
+        parts, pending = [], [node.left, node.right]
+        while pending:  # "a" "b" "c" nests as left, right
+            part = pending.pop()
+            if isinstance(part, cst.ConcatenatedString):
+                pending += [part.left, part.right]
+            parts.append(part)
+        self._docstrings.update(id(part) for part in parts)
+        if not any(self._argo_dicts):
+            self._unconvertible(node, self._templates.get(id(node), "a concatenation of strings"))
+
+    def _unconvertible(self, node: cst.CSTNode, what: str) -> None:
+        """A manifest in a string that cannot be converted in place: its legacy keys reported."""
+        code = self.at.code(node)
+        value = getattr(node, "evaluated_value", None) if "\\" in code else None
+        text = value if isinstance(value, str) else code  # escapes resolved: keys found, placed at the string
+        if not _may_hold_manifest(text):
+            return
+        converter = self._converter()
+        if converter.key_lines is None:
+            return
+        by_key = {key: rule for rule in self.rules for key in rule.keys}
+        start = self.at.start(node)
+        for match in converter.key_lines.finditer(text):
+            offset = start + match.start(1) if text is code else start
+            line = self.at.line_of(offset)
+            rule = by_key[match.group(1)]
+            self.pending.append(Pending(rule.name, line, offset - self.at.line_starts[line - 1] + 1, "?",
+                                        match.group(1), None, False,
+                                        f"{match.group(1)} in a manifest held in {what}: convert it by hand "
+                                        f"({rule.summary})"))
+
+    def _converter(self):
+        from ..engine import Converter  # the engine imports this package
+
+        return Converter(self.rules)
+
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         if id(node) in self._docstrings or any(self._argo_dicts):
+            return
+        if id(node) in self._templates:
+            self._unconvertible(node, self._templates[id(node)])
             return
         at = self.at
         code = at.code(node)
@@ -329,11 +386,14 @@ class Scan(cst.CSTVisitor):
         quote = code[len(prefix):len(prefix) + 3] if code[len(prefix):len(prefix) + 3] in ('"""', "'''") \
             else code[len(prefix)]
         content = code[len(prefix) + len(quote):len(code) - len(quote)]
-        if set(prefix.lower()) - {"r", "u"} or "\\" in content or not _may_hold_manifest(content):
+        if set(prefix.lower()) - {"r", "u"}:
             return
-        from ..engine import Converter  # the engine imports this package
-
-        converter = Converter(self.rules)
+        if "\\" in content:
+            self._unconvertible(node, "a string with escapes")
+            return
+        if not _may_hold_manifest(content):
+            return
+        converter = self._converter()
         if not converter.may_need(content):
             return
         start = at.start(node) + len(prefix) + len(quote)
