@@ -471,10 +471,15 @@ class Scan(cst.CSTVisitor):
                 pending.message = f"{pending.message}; not rewritten: {blocker}: convert it by hand"
         try:
             for pending, outcome in changes:
-                pending.edits, gone = literal.render(outcome, at)
-                removed |= gone
-            if removed:
-                changes[-1][0].edits += literal.removal_edits(removed, at)
+                if not isinstance(outcome, Insert):
+                    pending.edits, gone = literal.render(outcome, at)
+                    removed |= gone
+            removal = literal.removal_edits(removed, at) if removed else []
+            for pending, outcome in changes:
+                if isinstance(outcome, Insert):  # placed knowing what goes around it
+                    pending.edits, _ = literal.render(outcome, at, removal)
+            if removal:
+                changes[0][0].edits += removal
             _no_overlap([e for p, _ in changes for e in p.edits])
         except Unrenderable as exc:
             for pending, _ in changes:

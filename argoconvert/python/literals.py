@@ -159,9 +159,10 @@ class DictLiteral:
                 return parent, index, element
         raise Unrenderable("the key is not in the dict literal")
 
-    def render(self, change: Change, positions: Positions) -> tuple[list[Edit], set[tuple[Path, int]]]:
+    def render(self, change: Change, positions: Positions,
+               removals: list[Edit] = ()) -> tuple[list[Edit], set[tuple[Path, int]]]:
         """Edits for one change, and the (dict path, element index) pairs it removes (their
-        edits are made together, see `removal_edits`)."""
+        edits are made together, see `removal_edits`); an Insert is rendered after those."""
         text = positions.text
         if isinstance(change, Remove):
             _, index, _ = self.element(change.path)
@@ -199,12 +200,14 @@ class DictLiteral:
                 raise Unrenderable("only strings are inserted")
             key = string_like(positions.code(beside.key), change.path[-1])
             value = string_like(positions.code(beside.key), change.value)
-            return self._insert_after(beside, f"{key}: {value}", positions, text), set()
+            return self._insert_after(beside, f"{key}: {value}", positions, text, list(removals)), set()
         raise Unrenderable(f"{type(change).__name__} is not rendered in Python literals")
 
-    def _insert_after(self, beside: cst.DictElement, entry: str, positions: Positions, text: str) -> list[Edit]:
+    def _insert_after(self, beside: cst.DictElement, entry: str, positions: Positions, text: str,
+                      removals: list[Edit]) -> list[Edit]:
         """A new entry after `beside`: on a line of its own, indented like it, when `beside`
-        ends its line (a comment may follow); else on the same line."""
+        ends its line (a comment may follow); else on the same line. When the text after
+        `beside` is removed (the keys after it go), the entry comes right after its value."""
         end = positions.end(beside.value)
         indent = positions.indentation(positions.start(beside.key))
         comma = isinstance(beside.comma, cst.Comma)
@@ -214,6 +217,8 @@ class DictLiteral:
             return [Edit(end, end, f", {entry}")]
         position, newline = line_break
         next_line = position + len(newline)
+        if any(edit.start <= end < edit.end or edit.start < next_line < edit.end for edit in removals):
+            return [Edit(end, end, f",{newline}{indent}{entry}")]
         edits = [] if comma else [Edit(end, end, ",")]
         return edits + [Edit(next_line, next_line, f"{indent}{entry}{',' if comma else ''}{newline}")]
 
