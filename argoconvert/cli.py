@@ -7,8 +7,7 @@ import json
 import os
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import click
 import yaml
@@ -22,6 +21,9 @@ from .report import diff as diff_report
 from .report import text as text_report
 from .results import CHANGED, ERROR, FileResult, Problem
 from .source import Source
+
+if TYPE_CHECKING:  # imported for parallel runs only: it costs 4 MB of memory
+    from concurrent.futures import ProcessPoolExecutor
 
 EXIT_OK, EXIT_ACTION, EXIT_ERROR = 0, 1, 2
 # --format NAME -> module argoconvert.report.NAME, whose render(results, target_version) returns the report
@@ -54,15 +56,16 @@ def process(converter: Converter, path: str) -> FileResult:
         return FileResult(path, raw, error=Problem(f"internal error, nothing written: {type(exc).__name__}: {exc}"))
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace `path` by `data` in one rename, keeping its mode; on failure the file is untouched."""
+def write_atomically(path: str, chunks: Iterable[bytes | memoryview]) -> None:
+    """Replace `path` by the bytes of `chunks` in one rename, keeping its mode; on failure the
+    file is untouched."""
     path = os.path.realpath(path)  # through a symbolic link: the link stays, its target changes
     directory = os.path.dirname(path)
     mode = os.stat(path).st_mode & 0o7777
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=".argoconvert-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            out.writelines(chunks)
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
@@ -92,18 +95,27 @@ def reformat(data: bytes, output_format: str) -> bytes:
     return yaml.safe_dump_all(values, sort_keys=False, allow_unicode=True, default_flow_style=False).encode()
 
 
-def _print_manifests(data: bytes, previous: bytes | None) -> bytes:
-    """Write one file's manifests to stdout; after another file's, as the next documents of
-    one stream (a line break, a `---` marker, no second byte-order mark)."""
-    if previous is not None:
-        data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-        separator = b"" if previous.endswith(b"\n") else b"\n"
-        if data and not data.startswith(b"---"):
-            separator += b"---\n"
-        sys.stdout.buffer.write(separator)
-    sys.stdout.buffer.write(data)
-    sys.stdout.flush()
-    return data if data else (previous or b"")
+class ManifestStream:
+    """Files' manifests on stdout as one YAML stream: after another file's, the next
+    documents follow a line break and a `---` marker, without a second byte-order mark."""
+
+    def __init__(self):
+        self.started = False  # some file's bytes were written
+        self.line_open = False  # the last byte written was not a line break
+
+    def write(self, chunks: Iterable[bytes | memoryview]) -> None:
+        out, first = sys.stdout.buffer, True
+        for chunk in chunks:
+            if not chunk:
+                continue
+            if first:
+                first = False
+                if self.started:
+                    chunk = chunk[3:] if bytes(chunk[:3]) == b"\xef\xbb\xbf" else chunk
+                    out.write((b"\n" if self.line_open else b"") + (b"" if bytes(chunk[:3]) == b"---" else b"---\n"))
+            out.write(chunk)
+            self.started, self.line_open = True, chunk[-1:] != b"\n"
+        out.flush()
 
 
 def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
@@ -164,20 +176,21 @@ def main(paths, write, check, show_diff, target_version, select, ignore, output_
     print_manifests = not (write or check or show_diff)
     color = diff_report.use_color(color, sys.stdout)
     inputs = list(discover(list(paths)))
-    results, printed = [], None
-    for found, result in _progress(inputs, _convert_all(converter, inputs, jobs), quiet):
-        if write and result.output is not None and found.path != STDIN:
+    results, stream = [], ManifestStream()
+    for found, result in _progress(inputs, _convert_all(converter, inputs, jobs), converter, quiet):
+        if write and result.converted is not None and found.path != STDIN:
             try:
-                write_atomically(found.path, result.output)
+                write_atomically(found.path, result.output_chunks())
             except OSError as exc:
-                result.error, result.output = Problem(f"cannot write: {exc.strerror or exc}"), None
+                result.error, result.converted = Problem(f"cannot write: {exc.strerror or exc}"), None
         if print_manifests or (write and found.path == STDIN):
             if result.status != ERROR:
-                data = result.output if result.output is not None else result.original
-                printed = _print_manifests(reformat(data, output_format) if output_format else data, printed)
-        elif show_diff and result.output is not None:
+                chunks = result.output_chunks() if result.converted is not None else [result.original]
+                stream.write([reformat(b"".join(chunks), output_format)] if output_format else chunks)
+        elif show_diff and result.converted is not None:
             diff = diff_report.unified(found.path, result.original, result.output)
             click.echo(diff_report.colored(diff) if color else diff, nl=False, color=color)
+        result.release()
         results.append(result)
 
     mode = "write" if write else ("print" if print_manifests else "check")
@@ -221,6 +234,8 @@ def _convert_all(converter: Converter, inputs: list[Input], jobs: int) -> Iterat
         jobs = (os.cpu_count() or 1) if len(inputs) >= PARALLEL_FROM else 1
     if jobs == 1 or len(inputs) < 2 or any(found.path == STDIN for found in inputs):
         return (_convert_one(found, converter) for found in inputs)
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(converter,))
     return _closing(pool, pool.map(_convert_one, inputs, chunksize=16))
 
@@ -230,19 +245,41 @@ def _closing(pool: ProcessPoolExecutor, results: Iterator[FileResult]) -> Iterat
         yield from results
 
 
-def _progress(inputs: list[Input], results: Iterator[FileResult], quiet: bool):
-    """(input, result) pairs; on a terminal, with a progress bar on stderr for long runs."""
-    if quiet or len(inputs) < PARALLEL_FROM or not sys.stderr.isatty():
+PROGRESS_FROM_BYTES = 16_000_000  # or PARALLEL_FROM inputs: a run long enough for a progress bar
+
+
+def _size(found: Input) -> int:
+    try:
+        return 0 if found.path == STDIN or found.problem else os.path.getsize(found.path)
+    except OSError:
+        return 0
+
+
+def _progress(inputs: list[Input], results: Iterator[FileResult], converter: Converter, quiet: bool):
+    """(input, result) pairs; on a terminal, with a progress bar on stderr for long runs, in
+    bytes: a single large export advances item by item."""
+    if quiet or not sys.stderr.isatty():
+        yield from zip(inputs, results)
+        return
+    sizes = [_size(found) for found in inputs]
+    if len(inputs) < PARALLEL_FROM and sum(sizes) < PROGRESS_FROM_BYTES:
         yield from zip(inputs, results)
         return
     from rich.console import Console  # here: most runs show no progress bar
-    from rich.progress import Progress
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("converting", total=len(inputs))
-        for pair in zip(inputs, results):
-            yield pair
-            progress.advance(task)
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task, done = progress.add_task("converting", total=sum(sizes)), 0
+        # Workers started before this are separate processes: only a serial run reports within a file.
+        converter.progress = lambda within: progress.update(task, completed=done + within)
+        try:
+            for found, size, result in zip(inputs, sizes, results):
+                done += size
+                progress.update(task, completed=done)
+                yield found, result
+        finally:
+            converter.progress = None
 
 
 def exit_code(results: list[FileResult], *, check: bool, exit_zero: bool) -> int:

@@ -11,12 +11,13 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-import pathspec
+if TYPE_CHECKING:  # imported when a .gitignore is read: a run over single files does without it
+    import pathspec
 
 SUFFIXES = (".yaml", ".yml", ".json", ".py")
-PIN_FILES = re.compile(r"requirements.*\.txt|pyproject\.toml|setup\.cfg")  # dependency pins (SPEC 2.3)
+PIN_FILES = re.compile(r"requirements.*\.(?:txt|in)|pyproject\.toml|setup\.cfg")  # dependency pins (SPEC 2.3)
 SKIP_DIRS = {".git", ".hg", ".svn"}
 STDIN = "-"
 
@@ -27,9 +28,19 @@ class Input:
     problem: str | None = None  # why it cannot be processed (reported as an error)
 
 
+def is_pin_file(path: str) -> bool:
+    """A file that may pin dependencies: by its name (`.in` for pip-tools), or a `.txt` or
+    `.in` in a folder named `requirements` (requirements/base.txt, requirements/dev.in)."""
+    name = os.path.basename(path)
+    return bool(PIN_FILES.fullmatch(name)) or (
+        os.path.basename(os.path.dirname(path)) == "requirements" and name.endswith((".txt", ".in")))
+
+
 def _ignore_spec(directory: str) -> pathspec.PathSpec | None:
     try:
         with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+            import pathspec
+
             return pathspec.GitIgnoreSpec.from_lines(handle)
     except OSError:
         return None
@@ -80,7 +91,7 @@ def walk(root: str) -> Iterator[Input]:
         dirnames[:] = kept
         for name in sorted(filenames):
             full = os.path.join(directory, name)
-            if not (name.endswith(SUFFIXES) or PIN_FILES.fullmatch(name)) or ignored(full, False):
+            if not (name.endswith(SUFFIXES) or is_pin_file(full)) or ignored(full, False):
                 continue
             if os.path.islink(full):
                 try:

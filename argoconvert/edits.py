@@ -103,6 +103,7 @@ class Editor:
         self.nl = source.newline
         self.documents = documents
         self._removed: dict[int, set[int]] = {}  # mapping -> indices of its pairs removed so far
+        self._flow_removals: dict[int, Mapping] = {}  # flow mappings with pairs to remove, by id
 
     @functools.cached_property
     def layout(self) -> Layout:
@@ -258,11 +259,8 @@ class Editor:
         removed = self._removed.setdefault(id(mapping), set())
         removed.add(index)
         if mapping.flow:
-            if len(mapping.pairs) == 1:
-                return [Edit(self.text.find("{", mapping.start) + 1, mapping.end - 1, "")]
-            if index + 1 < len(mapping.pairs):
-                return [Edit(key.start, mapping.pairs[index + 1][0].start, "")]
-            return [Edit(self.content_end(mapping.pairs[index - 1][1]), end, "")]
+            self._flow_removals[id(mapping)] = mapping
+            return []  # see flow_removals
         if len(removed) == len(mapping.pairs):  # the mapping stays, empty: `parent: {}`
             parent = steps[-2] if len(steps) > 1 else None
             colon = self.text.find(":", parent.key.end, key.start) if parent and parent.key else -1
@@ -272,6 +270,29 @@ class Editor:
         if self.first_on_line(key.start):
             return [Edit(self.line_start(key.start), self.after_line(end), "")]
         return [Edit(key.start, mapping.pairs[index + 1][0].start, "")]
+
+    def flow_removals(self) -> list[Edit]:
+        """The removals from flow mappings (JSON), rendered once every rule has run: pairs
+        next to each other share the commas between them."""
+        edits = []
+        for mapping in self._flow_removals.values():
+            removed, pairs = sorted(self._removed[id(mapping)]), mapping.pairs
+            if len(removed) == len(pairs):
+                edits.append(Edit(self.text.find("{", mapping.start) + 1, mapping.end - 1, ""))
+                continue
+            runs: list[list[int]] = []  # [first, last] index of each run of removed pairs
+            for index in removed:
+                if runs and runs[-1][1] == index - 1:
+                    runs[-1][1] = index
+                else:
+                    runs.append([index, index])
+            for first, last in runs:
+                if last + 1 < len(pairs):  # the pairs and the comma after them
+                    edits.append(Edit(pairs[first][0].start, pairs[last + 1][0].start, ""))
+                else:  # at the end: the comma before them
+                    edits.append(Edit(self.content_end(pairs[first - 1][1]), self.content_end(pairs[last][1]), ""))
+        self._flow_removals.clear()
+        return edits
 
     def _insert(self, change: Insert, steps: list[Step], builder: Builder) -> Edit:
         mapping = deref(steps[-1].value) if steps else None

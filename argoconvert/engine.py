@@ -9,10 +9,11 @@ import bisect
 import os
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from .changes import Change, Finding, Insert, MoveToList, Remove, SetString, dotted, get
 from .data import Builder
-from .discover import PIN_FILES
+from .discover import is_pin_file
 from .edits import Editor
 from .errors import InputError, Unrenderable, VerificationError
 from .locate import ARGO_GROUP, ArgoObject, Embedded, embedded, identify, targets
@@ -20,7 +21,7 @@ from .migrations import REGISTRY, Rule, version
 from .python import convert_python, convert_requirements
 from .results import FileResult, Problem, Record
 from .segments import Segment, list_items
-from .source import Edit, Source, apply_edits
+from .source import Edit, Source, Spliced, apply_edits
 from .verify import MAX_EXPANDED_NODES, semantic_changes, verify
 from .yamltree import Document, Scalar, Sequence, compose
 
@@ -28,8 +29,8 @@ from .yamltree import Document, Scalar, Sequence, compose
 # Argo's own `{{inputs.parameters.x}}` and `{{=expr}}` are not directives.
 HELM_DIRECTIVE = re.compile(r"\{\{-?\s*(?:[.$(]|-|/\*|(?:if|else|end|range|with|include|template|define|"
                             r"toYaml|tpl|printf|quote|default|required|block|fail|lookup)\b)")
-VALIDATE_LIMIT = 1_000_000  # characters: a smaller file is parsed whole (its errors reported); a larger one only where
-# it may need a change, a List item by item
+VALIDATE_LIMIT = 1_000_000  # bytes: a smaller file is parsed whole (its errors reported); a larger one only where
+# it may need a change, a List item by item, without decoding the whole of it
 LATEST = max((rule.removed_in for rule in REGISTRY.values()), key=version)
 
 
@@ -56,51 +57,61 @@ def parse(source: Source) -> tuple[list[Document], Builder, list]:
         raise InputError("nesting too deep to process") from None
 
 
-def _word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+def _word_char(char: str | bytes) -> bool:
+    """`char`: one character, or none at the start or end of the text."""
+    return char.isalnum() or char in ("_", b"_")
 
 
 @dataclass
 class Converter:
     rules: list[Rule]
     explain: bool = False  # also describe each output's data-level changes (--verbose)
+    # Told the bytes of the current input done so far while a large List is converted item by item.
+    progress: Callable[[int], None] | None = None
 
     def __post_init__(self):
         keys = sorted({key for rule in self.rules for key in rule.keys})
         legacy = sorted({key for rule in self.rules if not rule.opt_in for key in rule.keys})
         marks = sorted({mark for rule in self.rules for mark in rule.marks})
         self.words = [(key, True) for key in keys] + [(mark, False) for mark in marks]
+        self.byte_words = [(word.encode(), whole) for word, whole in self.words]
         self.key_lines = re.compile(r"^[ \t]*(?:-[ \t]+)?[\"']?(%s)[\"']?[ \t]*:" % "|".join(map(re.escape, legacy)),
                                     re.M) if legacy else None
 
-    def may_need(self, text: str, start: int = 0, end: int | None = None) -> bool:
+    def may_need(self, text: str | bytes, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds a legacy key as a word (`schedule`, not `schedules`)
         or a mark. str.find scans megabytes far faster than a regular expression."""
         end = len(text) if end is None else end
-        for word, whole in self.words:
+        for word, whole in self.byte_words if isinstance(text, bytes) else self.words:
             position = text.find(word, start, end)
             while position != -1:
                 after = position + len(word)
-                if not whole or ((position == 0 or not _word_char(text[position - 1]))
-                                 and (after >= len(text) or not _word_char(text[after]))):
+                if not whole or (not _word_char(text[position - 1:position]) and not _word_char(text[after:after + 1])):
                     return True
                 position = text.find(word, after, end)
         return False
 
     def convert(self, source: Source) -> FileResult:
+        """The converted input, its records in the order of their positions (as a reader meets them)."""
+        result = self._convert(source)
+        result.records.sort(key=lambda record: (record.line, record.column))
+        return result
+
+    def _convert(self, source: Source) -> FileResult:
         name = os.path.basename(source.path)
         if name.endswith(".py"):
             return convert_python(source, self)
-        if PIN_FILES.fullmatch(name):
+        if is_pin_file(source.path):
             return convert_requirements(source, self)
-        result = FileResult(source.path, source.original)
-        relevant = self.may_need(source.text)
-        if len(source.text) > VALIDATE_LIMIT:
-            if not relevant:
-                return result  # a large text that cannot need a change is not parsed at all
-            segments = list_items(source.text)
+        raw = source.original
+        result = FileResult(source.path, raw)
+        if len(raw) > VALIDATE_LIMIT:
+            if not self.may_need(raw):
+                return result  # a large text that cannot need a change is not even decoded
+            segments = list_items(raw)
             if segments is not None:
                 return self._convert_items(source, segments, result)
+        relevant = self.may_need(source.text)
         try:
             documents, builder, data = parse(source)
         except InputError as exc:
@@ -119,16 +130,18 @@ class Converter:
         return result
 
     def _convert_items(self, source: Source, segments: list[Segment], result: FileResult) -> FileResult:
-        """A large List item by item: only the items that may need a change are parsed, each
-        on its own; an item that cannot be converted safely is reported and left as it was."""
-        edits = []
+        """A large List item by item, on its bytes: only the items that may need a change are
+        decoded and parsed, each on its own; an item that cannot be converted safely is reported
+        and left as it was."""
+        raw, edits = source.original, []
         line, counted = 1, 0  # line numbers by counting, not by a line table of the whole text
         for segment in segments:
-            if not self.may_need(source.text, segment.start, segment.end):
+            if not self.may_need(raw, segment.start, segment.end):
                 continue
-            line += source.text.count("\n", counted, segment.start)
+            line += raw.count(b"\n", counted, segment.start)
             counted = segment.start
-            chunk = Source(source.path, source.text[segment.start:segment.end], newline=source.newline)
+            piece = raw[segment.start:segment.end]
+            chunk = Source(source.path, piece.decode("utf-8"), newline=source.newline)
             try:
                 documents, builder, data = parse(chunk)
             except InputError as exc:
@@ -142,10 +155,17 @@ class Converter:
                     message += (f"; item {segment.item} ({identify(data[0] if data else None)}) left as it was: "
                                 f"{run.result.error.message}")
                 result.records.append(replace(record, line=record.line + line - 1, message=message))
-            if new_text is not None:
+            if self.progress is not None:
+                self.progress(segment.end)
+            if new_text is None:
+                continue
+            if piece.isascii() and (piece.endswith(b"\n") or not new_text.endswith("\n")):
+                # the item's own edits, at byte offsets: a few lines each rather than a copy of the item
+                edits += [Edit(segment.start + e.start, segment.start + e.end, e.text) for e in run.edits]
+            else:
                 edits.append(Edit(segment.start, segment.end, new_text))
         if edits:
-            result.output = source.apply(edits)  # item edits never overlap: one per segment
+            result.converted = Spliced(raw, edits)
         return result
 
     def _templated(self, source: Source, result: FileResult, exc: InputError) -> FileResult:
@@ -222,6 +242,7 @@ class _FileRun:
             if self.kind is None:
                 for found in embedded(data, self.item):
                     self._embedded(index, document, found)
+        self.edits.extend(self.editor.flow_removals())
         if not self.edits:
             return None
         bombs = {i for i, d in enumerate(self.documents) if d.aliases and d.root.size > MAX_EXPANDED_NODES}

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
+
+from .source import Spliced
 
 CHANGED, UNCHANGED, MANUAL, SKIPPED, ERROR = "changed", "unchanged", "manual", "skipped", "error"
 
@@ -34,11 +37,33 @@ class Problem:
 class FileResult:
     path: str
     original: bytes
-    output: bytes | None = None  # the converted bytes, when they differ from the original
+    converted: bytes | Spliced | None = field(default=None, repr=False)  # see `output`
     records: list[Record] = field(default_factory=list)
     error: Problem | None = None  # why the file failed (status error) or was skipped
     skipped: bool = False
     semantic: list[str] = field(default_factory=list)  # data-level changes, with --verbose
+
+    @property
+    def output(self) -> bytes | None:
+        """The converted bytes, when they differ from the original."""
+        return None if self.converted is None else bytes(self.converted)
+
+    @output.setter
+    def output(self, value: bytes | Spliced | None) -> None:
+        self.converted = value
+
+    def output_chunks(self) -> Iterable[bytes | memoryview]:
+        """The converted bytes in pieces, to be written out without joining them."""
+        if isinstance(self.converted, Spliced):
+            return self.converted.chunks()
+        return [] if self.converted is None else [self.converted]
+
+    def release(self) -> None:
+        """Drop the bytes once written or printed, keeping what reports need: a run over many
+        large exports holds one of them at a time."""
+        self.original = b""
+        if self.converted is not None:
+            self.converted = b""
 
     @property
     def changes(self) -> list[Record]:
@@ -54,7 +79,7 @@ class FileResult:
             return SKIPPED
         if self.error is not None:
             return ERROR
-        if self.output is not None:
+        if self.converted is not None:
             return CHANGED
         if self.findings:
             return MANUAL

@@ -1,43 +1,52 @@
 """Bytes to text and back: the BOM, the encoding and the line endings of one input.
 
 The engine edits the decoded text and encodes it back with the same BOM, so everything
-the rules do not touch leaves byte for byte as it came in.
+the rules do not touch leaves byte for byte as it came in. A large export is never decoded
+whole: the engine edits its bytes item by item and writes them out as a `Spliced`.
 """
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+import codecs
+from dataclasses import dataclass
+from typing import Iterator
 
 from .errors import InputError, Unrenderable
 
 BOM = "\ufeff"
+BOM_BYTES = BOM.encode("utf-8")
+_VALIDATE_STEP = 1 << 20  # bytes decoded at a time to check UTF-8 without a copy of the whole text
 
 
-@dataclass
 class Source:
-    """One input: where it came from, its text without BOM, and how to write it back."""
+    """One input: where it came from, its text without BOM, and how to write it back.
+    Made from bytes, the text is decoded when first asked for."""
 
-    path: str
-    text: str
-    bom: bool = False
-    newline: str = "\n"
-    raw: bytes | None = field(default=None, repr=False)  # the bytes read, when the text came from them
-    _line_starts: list[int] | None = field(default=None, repr=False)
+    def __init__(self, path: str, text: str | None = None, bom: bool = False, newline: str = "\n",
+                 raw: bytes | None = None):
+        self.path = path
+        self._text = text
+        self.bom = bom
+        self.newline = newline
+        self.raw = raw  # the bytes read, when the text came from them
+        self._line_starts: list[int] | None = None
 
     @classmethod
     def from_bytes(cls, path: str, raw: bytes) -> "Source":
+        """Raises InputError for a binary or non-UTF-8 input."""
         if b"\x00" in raw[:8192]:
             raise InputError("binary file (NUL byte)", *_line_col_of_byte(raw, raw.index(b"\x00")))
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8 (byte 0x{raw[exc.start]:02x})", *_line_col_of_byte(raw, exc.start)) from None
-        bom = text.startswith(BOM)
-        if bom:
-            text = text[1:]
-        first_break = text.find("\n")
-        newline = "\r\n" if first_break > 0 and text[first_break - 1] == "\r" else "\n"
-        return cls(path=path, text=text, bom=bom, newline=newline, raw=raw)
+        if not raw.isascii():
+            _check_utf8(raw)
+        first_break = raw.find(b"\n")
+        newline = "\r\n" if first_break > 0 and raw[first_break - 1] == 0x0D else "\n"
+        return cls(path, bom=raw.startswith(BOM_BYTES), newline=newline, raw=raw)
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = str(memoryview(self.raw)[len(BOM_BYTES) if self.bom else 0:], "utf-8")
+        return self._text
 
     @property
     def original(self) -> bytes:
@@ -45,24 +54,6 @@ class Source:
 
     def encode(self, text: str) -> bytes:
         return ((BOM if self.bom else "") + text).encode("utf-8")
-
-    def apply(self, edits: list) -> bytes:
-        """The bytes with `edits` (text offsets) applied; the list is consumed. On an ASCII text, offsets are byte
-        offsets: the bytes are spliced through memoryviews, without a second copy of the text
-        (a cluster export is tens of megabytes)."""
-        if self.raw is None or not self.text.isascii():
-            return self.encode(apply_edits(self.text, edits))
-        shift = 3 if self.bom else 0
-        view, pieces, position = memoryview(self.raw), [], 0
-        pending = sorted(edits, key=lambda e: (e.start, e.end), reverse=True)
-        edits.clear()  # consumed: each new text is freed once encoded
-        while pending:
-            edit = pending.pop()
-            pieces.append(view[position + shift:edit.start + shift])
-            pieces.append(edit.text.encode("utf-8"))
-            position = edit.end
-        pieces.append(view[position + shift:])
-        return (b"\xef\xbb\xbf" if self.bom else b"") + b"".join(pieces)
 
     # -- positions -------------------------------------------------------------------
     @property
@@ -83,12 +74,24 @@ class Source:
         return line + 1, offset - self.line_starts[line] + 1
 
 
+def _check_utf8(raw: bytes) -> None:
+    """Raise InputError at the first byte that is not UTF-8, decoding a step at a time."""
+    view, position, step = memoryview(raw), 0, max(_VALIDATE_STEP, 4)  # 4: a whole character per step
+    while position < len(raw):
+        last = position + step >= len(raw)  # a sequence cut short by the end is an error
+        try:
+            position += codecs.utf_8_decode(view[position:position + step], "strict", last)[1]
+        except UnicodeDecodeError as exc:
+            at = position + exc.start
+            raise InputError(f"not UTF-8 (byte 0x{raw[at]:02x})", *_line_col_of_byte(raw, at)) from None
+
+
 def _line_col_of_byte(raw: bytes, index: int) -> tuple[int, int]:
     line_start = raw.rfind(b"\n", 0, index) + 1
     return raw.count(b"\n", 0, index) + 1, index - line_start + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace text[start:end] by `text` (an insertion when start == end)."""
 
@@ -97,15 +100,43 @@ class Edit:
     text: str
 
 
-def apply_edits(text: str, edits: list[Edit]) -> str:
-    """Apply non-overlapping edits in one pass. At one offset, insertions come first, in the
-    order they were made, then the replacement that starts there."""
-    pieces, position = [], 0
+def _in_order(edits: list[Edit]) -> Iterator[Edit]:
+    """Non-overlapping edits by position; at one offset, insertions first, in the order they
+    were made, then the replacement that starts there."""
+    position = 0
     for _, edit in sorted(enumerate(edits), key=lambda e: (e[1].start, e[1].end, e[0])):
         if edit.start < position:
             raise Unrenderable("two edits overlap")
+        yield edit
+        position = edit.end
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """`text` with the edits applied in one pass."""
+    pieces, position = [], 0
+    for edit in _in_order(edits):
         pieces.append(text[position:edit.start])
         pieces.append(edit.text)
         position = edit.end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+class Spliced:
+    """An input's bytes with edits at byte offsets, produced piece by piece: a converted
+    export of tens of megabytes is written out without a second copy of it in memory."""
+
+    def __init__(self, raw: bytes, edits: list[Edit]):
+        self.raw = raw
+        self.edits = list(_in_order(edits))
+
+    def chunks(self) -> Iterator[bytes | memoryview]:
+        view, position = memoryview(self.raw), 0
+        for edit in self.edits:
+            yield view[position:edit.start]
+            yield edit.text.encode("utf-8")
+            position = edit.end
+        yield view[position:]
+
+    def __bytes__(self) -> bytes:
+        return b"".join(self.chunks())

@@ -14,6 +14,13 @@ from conftest import GOLDEN, run_cli  # noqa: E402
 
 
 INPUT_SUFFIXES = {".yaml", ".yml", ".json", ".py"}
+# Groups converted with options: `golden/<group>/` for an opt-in rule runs with it on.
+GROUP_OPTIONS = {"strip-server-fields": ("--strip-server-fields",)}
+
+
+def options(path: Path) -> tuple[str, ...]:
+    """The command-line options a golden file (or its copy under a tree of the same shape) is converted with."""
+    return next((GROUP_OPTIONS[part] for part in path.parts if part in GROUP_OPTIONS), ())
 
 
 def inputs() -> list[Path]:
@@ -26,12 +33,17 @@ def expected(path: Path) -> Path:
 
 
 def convert_tree(paths: list[Path], root: Path) -> dict[Path, Path]:
-    """Copy `paths` under `root`, run `argoconvert --write` over it once; original -> copy."""
+    """Copy `paths` under `root`, run `argoconvert --write` over it once per set of group
+    options; original -> copy."""
     copies = {path: root / path.relative_to(GOLDEN) for path in paths}
     for path, copy in copies.items():
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, copy)
-    run_cli("--write", "--quiet", root)
+    by_options: dict[tuple[str, ...], list[Path]] = {}
+    for copy in copies.values():
+        by_options.setdefault(options(copy.relative_to(root)), []).append(copy)
+    for flags, files in by_options.items():
+        run_cli("--write", "--quiet", *flags, *files)
     return copies
 
 

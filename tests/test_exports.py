@@ -11,7 +11,7 @@ from argoconvert.source import Source
 from conftest import GOLDEN
 
 CONVERTER = engine.Converter(engine.select_rules(None, None, engine.LATEST))
-LISTS = sorted(p for p in GOLDEN.rglob("*.in.*") if list_items(p.read_text(encoding="utf-8-sig")))
+LISTS = sorted(p for p in GOLDEN.rglob("*.in.*") if list_items(p.read_bytes()))
 
 
 def summary(result):
@@ -22,12 +22,84 @@ def test_golden_has_yaml_and_json_lists():
     assert {p.suffix for p in LISTS} == {".yaml", ".json"}
 
 
+STRIPPING = engine.Converter(engine.select_rules(None, None, engine.LATEST, ("strip-server-fields",)))
+
+
+@pytest.mark.parametrize("converter", [CONVERTER, STRIPPING], ids=["default", "strip-server-fields"])
 @pytest.mark.parametrize("path", LISTS, ids=[p.name for p in LISTS])
-def test_item_by_item_equals_whole_file(monkeypatch, path):
+def test_item_by_item_equals_whole_file(monkeypatch, path, converter):
     source = Source.from_bytes(str(path), path.read_bytes())
-    whole = CONVERTER.convert(source)
+    whole = converter.convert(source)
     monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
-    assert summary(CONVERTER.convert(Source.from_bytes(str(path), path.read_bytes()))) == summary(whole)
+    assert summary(converter.convert(Source.from_bytes(str(path), path.read_bytes()))) == summary(whole)
+
+
+def _bom(raw: bytes) -> bytes:
+    return b"\xef\xbb\xbf" + raw
+
+
+def _crlf(raw: bytes) -> bytes:
+    return raw.replace(b"\n", b"\r\n")
+
+
+def _no_final_newline(raw: bytes) -> bytes:
+    return raw.rstrip(b"\n")
+
+
+def _non_ascii(raw: bytes) -> bytes:
+    """Multi-byte characters in every item: byte offsets are no longer character offsets."""
+    return raw.replace(b"name: ", "name: \u00e9t\u00e9-\U0001f680-".encode()).replace(
+        b'"name": "', '"name": "\u00e9t\u00e9-\U0001f680-'.encode())
+
+
+VARIANTS = {"bom": _bom, "crlf": _crlf, "no-final-newline": _no_final_newline, "non-ascii": _non_ascii,
+            "all": lambda raw: _bom(_crlf(_no_final_newline(_non_ascii(raw))))}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("path", LISTS, ids=[p.name for p in LISTS])
+def test_item_by_item_equals_whole_file_in_every_encoding_detail(monkeypatch, path, variant):
+    raw = VARIANTS[variant](path.read_bytes())
+    assert list_items(raw), "the variant is still seen as a List"
+    whole = CONVERTER.convert(Source.from_bytes(str(path), raw))
+    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
+    by_item = CONVERTER.convert(Source.from_bytes(str(path), raw))
+    assert summary(by_item) == summary(whole)
+    if by_item.converted is not None:
+        assert b"".join(by_item.output_chunks()) == by_item.output
+
+
+def test_a_large_list_is_neither_decoded_whole_nor_copied_for_output(monkeypatch):
+    raw = ("apiVersion: v1\nitems:\n" + "".join(ITEM.format(name=f"n{i}") for i in range(3)) + "kind: List\n").encode()
+    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
+    source = Source.from_bytes("export.yaml", raw)
+    result = CONVERTER.convert(source)
+    assert source._text is None  # only the items were decoded
+    chunks = list(result.output_chunks())
+    assert any(isinstance(chunk, memoryview) and chunk.obj is raw for chunk in chunks)
+    assert b"".join(chunks).count(b"schedules:") == 3
+
+
+def test_an_item_that_is_not_utf8_is_reported_at_its_line(monkeypatch):
+    raw = ("apiVersion: v1\nitems:\n" + "".join(ITEM.format(name=f"n{i}") for i in range(3)) + "kind: List\n").encode()
+    raw = raw.replace(b"name: n1", b"name: n\xff1")
+    with pytest.raises(engine.InputError) as error:
+        Source.from_bytes("export.yaml", raw)
+    assert (error.value.line, error.value.column) == (13, 12)
+
+
+@pytest.mark.parametrize("step", [1, 2, 3, 5, 1 << 20])
+def test_utf8_is_checked_in_steps_without_splitting_a_character(monkeypatch, step):
+    import argoconvert.source as source_module
+
+    monkeypatch.setattr(source_module, "_VALIDATE_STEP", step)
+    text = "a: \u00e9\U0001f680\u4e2d\nb: x\n"
+    assert Source.from_bytes("x.yaml", text.encode()).text == text
+    cut_short = text.encode() + b"c: \xe4\xb8"  # a character cut by the end of the file
+    for bad, where in ((cut_short, (3, 4)), (b"a: \xc3(\n", (1, 4))):
+        with pytest.raises(engine.InputError) as error:
+            Source.from_bytes("x.yaml", bad)
+        assert (error.value.line, error.value.column) == where
 
 
 ITEM = """- apiVersion: argoproj.io/v1alpha1
@@ -121,3 +193,43 @@ def test_output_format_json_and_yaml(cli):
     assert yaml.safe_load(as_yaml.stdout)["spec"]["schedules"] == ["0 6 * * *"]
     same = cli("-o", "yaml", GOLDEN / "cron-schedules" / "plain.in.yaml")
     assert same.stdout == (GOLDEN / "cron-schedules" / "plain.out.yaml").read_bytes()
+
+
+def test_progress_is_told_how_far_a_large_list_has_come(monkeypatch):
+    raw = ("apiVersion: v1\nitems:\n" + "".join(ITEM.format(name=f"n{i}") for i in range(3)) + "kind: List\n").encode()
+    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
+    told = []
+    engine.Converter(CONVERTER.rules, progress=told.append).convert(Source.from_bytes("export.yaml", raw))
+    assert len(told) == 3 and told == sorted(told) and told[-1] == raw.index(b"kind: List")
+
+
+def test_progress_bar_on_a_terminal_counts_bytes(monkeypatch, tmp_path):
+    import io
+
+    import argoconvert.cli as cli
+    from argoconvert.discover import Input
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(cli.sys, "stderr", Terminal())
+    monkeypatch.setattr(cli, "PROGRESS_FROM_BYTES", 10)
+    paths = []
+    for name in ("a", "b"):
+        paths.append(tmp_path / f"{name}.yaml")
+        paths[-1].write_text(ITEM.format(name=name)[2:].replace("\n  ", "\n"))
+    inputs = [Input(str(path)) for path in paths]
+    converter = engine.Converter(CONVERTER.rules)
+    seen = []
+
+    def results():
+        for found in inputs:
+            seen.append(converter.progress is not None)
+            yield cli.process(converter, found.path)
+
+    pairs = list(cli._progress(inputs, results(), converter, quiet=False))
+    assert [found for found, _ in pairs] == inputs and all(r.status == "changed" for _, r in pairs)
+    assert seen == [True, True] and converter.progress is None
+    quiet = list(cli._progress(inputs, (cli.process(converter, f.path) for f in inputs), converter, quiet=True))
+    assert len(quiet) == 2
