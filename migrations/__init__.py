@@ -1,6 +1,7 @@
 """The rule catalog: one module per rule, grouped by the Argo version step that removed the
-old form (`v3_7`, `v4_0`, ...). Each module creates a `Rule` and decorates its check with it;
-importing this package registers every rule once.
+old form (`v3_7`, `v4_0`, ...). Each module creates a `Rule`, which registers it, and
+decorates its check with it; importing this package registers every rule once. A rule with
+no scope in manifests (sdk-pins, for dependency files) has no check.
 
 Installed as `argoconvert.migrations`.
 """
@@ -37,9 +38,11 @@ class Rule:
     docs: str = DOCS
     check: Callable[[dict], Iterator[Change | Finding]] | None = field(default=None, repr=False)
 
+    def __post_init__(self):
+        REGISTRY[self.name] = self
+
     def __call__(self, check):
         self.check = check
-        REGISTRY[self.name] = self
         return check
 
     def applies_at(self, target: tuple[int, ...]) -> bool:

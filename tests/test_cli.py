@@ -59,7 +59,7 @@ spec:
           image: alpine
 """
 INVALID = "apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nspec:\n  schedule: [unclosed\n"
-RULES = ["cron-schedules", "sync-mutexes", "sync-semaphores", "pod-priority", "template-priority"]
+RULES = ["cron-schedules", "sync-mutexes", "sync-semaphores", "pod-priority", "template-priority", "sdk-pins"]
 
 
 def run(cwd, *args, stdin: bytes | None = None, env=None):
@@ -287,6 +287,7 @@ def test_list_rules(tmp_path):
     assert re.search(r"3\.6.*4\.0.*auto", lines["cron-schedules"])
     assert re.search(r"3\.0.*3\.7.*manual", lines["pod-priority"])
     assert re.search(r"3\.0.*3\.7.*manual", lines["template-priority"])
+    assert re.search(r"3\.6.*3\.6.*manual", lines["sdk-pins"])
 
 
 def test_version(tmp_path):
@@ -427,6 +428,21 @@ def test_directory_walking(tmp_path):
                      if p.is_file() and p.stat().st_mtime_ns != 10**18)
     assert changed == sorted(found)
     assert '"schedules": [' in (tmp_path / "tree/c.json").read_text()
+
+
+def test_dependency_pins_are_found_by_name_and_in_a_requirements_folder(tmp_path):
+    pinned = {"requirements-dev.txt": "hera==5.16.3\n", "requirements/base.txt": "argo-workflows==6.5.0\n",
+              "requirements/dev.in": "hera-workflows<5.19\n",
+              "pyproject.toml": '[project]\ndependencies = ["hera<5"]\n'}
+    for name, text in {**pinned, "docs/notes.txt": "hera==5.0\n", "requirements/README.md": "hera==5.0\n"}.items():
+        write(tmp_path, name, text)
+    result = run(tmp_path, "--check", "--format", "json", ".")
+    assert result.returncode == 1, result.stderr
+    assert {f["path"]: [c["rule"] for c in f["changes"]] for f in report(result)["files"]} == \
+        {name: ["sdk-pins"] for name in pinned}
+    assert all(p.stat().st_mtime_ns == 10**18 for p in tmp_path.rglob("*") if p.is_file())
+    ignored = run(tmp_path, "--check", "--format", "json", "--ignore", "sdk-pins", ".")
+    assert ignored.returncode == 0 and report(ignored)["files"] == []
 
 
 def test_gitignore_anchored_pattern(tmp_path):

@@ -25,7 +25,10 @@ def test_every_rule_is_registered_once_with_versions():
     from argoconvert.migrations import REGISTRY, version
 
     assert set(REGISTRY) == {"cron-schedules", "sync-mutexes", "sync-semaphores", "pod-priority",
-                             "template-priority", "strip-server-fields"}
+                             "template-priority", "strip-server-fields", "sdk-pins"}
     for rule in REGISTRY.values():
         assert version(rule.available_since) <= version(rule.removed_in)
-        assert rule.check is not None and rule.keys and rule.scopes
+        if rule.name == "sdk-pins":  # applied to dependency files, not to manifests
+            assert (rule.check, rule.keys, rule.scopes) == (None, (), ())
+        else:
+            assert rule.check is not None and rule.keys and rule.scopes

@@ -84,7 +84,8 @@ def test_golden_output_is_a_fixed_point_that_compiles(path):
 def test_golden_cases_cover_every_shape():
     names = {p.name.split(".")[0] for p in INPUTS}
     for prefix in ("hera-cron", "hera-models", "sdk-", "dict-", "lookalike-", "star-import", "ambiguous-import",
-                   "hera-priorities", "format-", "v4-", "yaml-string"):
+                   "hera-priorities", "format-", "v4-", "yaml-string", "dict-typed-", "dict-from-dict",
+                   "hera-attribute-writes", "names-", "hera4-", "argo-dsl", "assertions-"):
         assert any(name.startswith(prefix) for name in names), prefix
 
 
@@ -397,6 +398,168 @@ def test_strings_that_are_not_argo_manifests_stay_and_are_silent(code):
     assert result.output is None and result.records == [] and result.error is None
 
 
+# -- dicts passed to Argo classes -------------------------------------------------------------
+@pytest.mark.parametrize("code, before, after", [
+    ("from hera.workflows import CronWorkflow\nCronWorkflow(name='n', synchronization=D)\n",
+     '{"mutex": {"name": "a"}}', '{"mutexes": [{"name": "a"}]}'),
+    ("from hera.workflows import Script\nScript(name='s', synchronization=D)\n",
+     "{'semaphore': {'configMapKeyRef': {'key': 'k'}}}", "{'semaphores': [{'configMapKeyRef': {'key': 'k'}}]}"),
+    ("from hera.workflows.models import Template\nTemplate(name='t', synchronization=D)\n",
+     '{"mutex": {"name": "a"}, "mutexes": []}', '{"mutexes": [{"name": "a"}]}'),
+    ("from hera.workflows.models import CronWorkflowSpec\nCronWorkflowSpec(workflow_spec=D)\n",
+     '{"synchronization": {"mutex": {"name": "a"}}}', '{"synchronization": {"mutexes": [{"name": "a"}]}}'),
+    ("from hera.workflows.models import Synchronization\nSynchronization.from_dict(D)\n",
+     '{"mutex": {"name": "a"}}', '{"mutexes": [{"name": "a"}]}'),
+    ("import hera.workflows.models as m\nm.CronWorkflowSpec.model_validate(D)\n",
+     '{"schedule": "0 0 * * *"}', '{"schedules": ["0 0 * * *"]}'),
+    ("from argo_workflows.models import IoArgoprojWorkflowV1alpha1WorkflowSpec as Spec\nSpec.from_dict(D)\n",
+     '{"synchronization": {"semaphore": {"configMapKeyRef": {"key": "k"}}}}',
+     '{"synchronization": {"semaphores": [{"configMapKeyRef": {"key": "k"}}]}}'),
+    ("from hera.workflows import WorkflowTemplate\nWorkflowTemplate.from_dict(D)\n",
+     '{"spec": {"templates": [{"name": "t", "synchronization": {"mutex": {"name": "a"}}}]}}',
+     '{"spec": {"templates": [{"name": "t", "synchronization": {"mutexes": [{"name": "a"}]}}]}}'),
+])
+def test_dicts_passed_to_argo_classes_are_rewritten_in_their_scope(code, before, after):
+    result = convert_text(code.replace("D", before))
+    assert output_text(result) == code.replace("D", after)
+    assert result.records and all(r.applied for r in result.records)
+
+
+@pytest.mark.parametrize("code", [
+    "from hera.workflows import CronWorkflow\nCronWorkflow(name='n', labels={'mutex': 'x'})\n",  # not a typed keyword
+    "from hera.workflows.models import Synchronization\nSynchronization.from_dict(D, {'mutex': 1})\n",
+    "from mylib import Synchronization\nimport hera\nSynchronization.from_dict({'mutex': {'name': 'a'}})\n",
+    "from hera.workflows import models\ndef f(models):\n    return models.Synchronization.from_dict({'mutex': 1})\n",
+    "from hera.workflows.models import Synchronization\nSynchronization.to_dict({'mutex': {'name': 'a'}})\n",
+])
+def test_dicts_not_provably_given_to_an_argo_class_are_untouched_and_silent(code):
+    result = convert_text(code)
+    assert result.output is None and result.records == [] and result.error is None
+
+
+# -- attribute writes, names, legacy APIs, assertions --------------------------------------
+@pytest.mark.parametrize("code, before, after", [
+    (HERA + "cw = CronWorkflow(name='n')\nX\n", "cw.schedule = '0 0 * * *'", "cw.schedules = ['0 0 * * *']"),
+    (HERA + "def f():\n    with CronWorkflow(name='n') as cw:\n        X\n", "cw.schedule = S", "cw.schedules = [S]"),
+    (MODELS + "lock: Synchronization = Synchronization()\nX\n", "lock.mutex = Mutex(name='m')",
+     "lock.mutexes = [Mutex(name='m')]"),
+    (SDK + "spec = Spec(workflow_spec=w)\nX  # later\n", "spec.schedule = '0 0 * * *'",
+     "spec.schedules = ['0 0 * * *']"),
+])
+def test_attribute_writes_on_a_provable_object_are_rewritten(code, before, after):
+    result = convert_text(code.replace("X", before))
+    assert output_text(result) == code.replace("X", after)
+    (record,) = result.records
+    assert record.applied and record.path in ("schedule", "mutex")
+
+
+@pytest.mark.parametrize("code", [
+    HERA + "cw = make()\ncw.schedule = 'x'\n",  # unknown constructor
+    HERA + "cw = CronWorkflow()\nif c:\n    cw = CronWorkflow()\ncw.schedule = 'x'\n",  # bound twice
+    HERA + "cw = CronWorkflow(**options)\ncw.schedule = 'x'\n",  # the spread may give schedules
+    HERA + "cw.schedule = 'x'\ncw = CronWorkflow()\n",  # written before it is bound
+    HERA + "cw = CronWorkflow()\ndef f():\n    cw.schedule = 'x'\n",  # another scope
+    HERA + "def f(cw):\n    cw.schedule = 'x'\n",
+    HERA + "self.cron.schedule = 'x'\n",
+])
+def test_attribute_writes_that_cannot_be_proved_are_reported_with_a_fix(code):
+    result = convert_text(code)
+    assert result.output is None
+    line = code.count("\n", 0, code.index(".schedule")) + 1
+    (record,) = [r for r in result.records if r.line == line]
+    assert (record.rule, record.applied, record.fixable) == ("cron-schedules", False, False)
+    assert "cw.schedules" in record.message or "cron.schedules" in record.message
+
+
+@pytest.mark.parametrize("code", [
+    HERA + "import schedule\njob = schedule.every(1).do(f)\njob.schedule = 'x'\n",
+    HERA + "import threading\nclass C:\n    def __init__(self):\n        self.mutex = threading.Lock()\n",
+    HERA + "class C:\n    pass\nC().schedule = 'x'\nsettings = {}\nsettings.schedule = 1\n",
+    "M = {'apiVersion': 'argoproj.io/v1alpha1', 'kind': 'Workflow'}\ndef f(job):\n    job.schedule = 'x'\n",
+])
+def test_attribute_writes_on_other_objects_are_silent(code):
+    result = convert_text(code)
+    assert result.output is None and result.records == [] and result.error is None
+
+
+def test_a_broken_attribute_write_edit_is_caught_by_the_verifier(monkeypatch):
+    from argoconvert.python import names
+
+    monkeypatch.setattr(names, "wrap", lambda at, value: [names.Edit(at.start(value), at.start(value), "(")])
+    result = convert_text(HERA + "cw = CronWorkflow()\ncw.schedule = 'x'\n")
+    assert result.output is None and "nothing written" in result.error.message
+
+
+@pytest.mark.parametrize("code, line, column", [
+    (HERA + "CW = CronWorkflow\nCW(schedule='x')\n", 3, 4),
+    (HERA + "from functools import partial\nP = partial(CronWorkflow)\nP(name='n', schedule='x')\n", 4, 13),
+    (HERA + "import functools\nfunctools.partial(CronWorkflow, schedule='x')\n", 3, 33),
+])
+def test_names_assigned_an_argo_class_are_reported(code, line, column):
+    result = convert_text(code)
+    assert result.output is None
+    (record,) = result.records
+    assert (record.rule, record.line, record.column, record.applied) == ("cron-schedules", line, column, False)
+
+
+@pytest.mark.parametrize("code, line, column", [
+    ("from hera import CronWorkflow\nCronWorkflow('n', '0 0 * * *')\n", 2, 19),
+    ("import hera\nhera.CronWorkflow('n', schedule='0 0 * * *')\n", 2, 24),
+    ("from argo.workflows.dsl import CronWorkflow\nclass C(CronWorkflow):\n    schedule = '0 0 * * *'\n", 3, 5),
+    ("from hera.workflows import CronWorkflow\nclass C(CronWorkflow):\n    schedule: str = '0 0 * * *'\n", 3, 5),
+])
+def test_legacy_apis_are_reported_where_the_schedule_is(code, line, column):
+    result = convert_text(code)
+    assert result.output is None
+    (record,) = result.records
+    assert (record.rule, record.line, record.column, record.applied) == ("cron-schedules", line, column, False)
+    assert "hera.workflows.CronWorkflow" in record.message or "use schedules" in record.message
+
+
+@pytest.mark.parametrize("assertion, reported", [
+    ('assert d["spec"]["schedule"] == "x"', ["cron-schedules"]),
+    ('assert d["synchronization"].get("mutex")', ["sync-mutexes"]),
+    ('assert "semaphore" in d', ["sync-semaphores"]),
+    ('self.assertEqual(d["mutex"], 1)', ["sync-mutexes"]),
+    ('assert "schedule" not in d', []),
+    ('assert d["schedules"] == ["x"]', []),
+    ('x = d["schedule"]', []),  # not an assertion
+])
+def test_assertions_reading_the_old_keys_are_reported(assertion, reported):
+    result = convert_text(f"import hera\ndef test(d):\n    {assertion}\n")
+    assert result.output is None and [r.rule for r in result.records] == reported
+
+
+def test_schedule_key_reads_are_not_reported_where_kubernetes_cron_jobs_are_tested():
+    code = 'import hera\n# CronJob manifests too\ndef test(d):\n    assert d["spec"]["schedule"] and d["mutex"]\n'
+    assert [r.rule for r in convert_text(code).records] == ["sync-mutexes"]
+
+
+def test_assertions_in_files_without_argo_are_not_looked_at():
+    result = convert_text('def test(d):\n    assert d["schedule"] == "x"\n')
+    assert result.output is None and result.records == []
+
+
+def test_names_are_resolved_once_per_file(monkeypatch):
+    """Speed: libcst's scope analysis runs on the input only; the verifier checks each edited
+    node on its own (a 3,000-line Hera file: benchmarks/python_files.py)."""
+    import functools
+
+    from libcst.metadata import ScopeProvider
+
+    runs = []
+    original = ScopeProvider.visit_Module
+
+    @functools.wraps(original)  # libcst finds a provider's visit methods by their names
+    def counted(self, node):
+        runs.append(node)
+        return original(self, node)
+
+    monkeypatch.setattr(ScopeProvider, "visit_Module", counted)
+    result = convert_file(CASES / "hera-models-append.in.py")
+    assert result.output is not None and len(runs) == 1
+
+
 # -- rules, prescan, safety ----------------------------------------------------------------
 def test_only_enabled_rules_apply():
     code = MODELS + "Synchronization(mutex=M, semaphore=S)\n"
@@ -619,9 +782,13 @@ def test_setup_cfg_and_setup_py_pins():
     assert [(r.line, r.column, r.path) for r in result.records] == [(2, 26, "hera-workflows"), (2, 49, "argo-workflows")]
 
 
-def test_pins_are_not_reported_when_no_rewrite_rule_is_enabled():
-    only_manual = Converter(select_rules(["pod-priority"], None, LATEST))
-    assert convert_requirements(Source.from_bytes("requirements.txt", b"hera==5.0\n"), only_manual).records == []
+def test_pins_are_reported_under_their_own_rule():
+    pinned = Source.from_bytes("requirements.txt", b"hera==5.0\n")
+    assert [r.rule for r in convert_requirements(pinned, ALL_RULES).records] == ["sdk-pins"]
+    for converter in (Converter(select_rules(["cron-schedules"], None, LATEST)),
+                      Converter(select_rules(None, ["sdk-pins"], LATEST)),
+                      Converter(select_rules(None, None, "3.5"))):
+        assert convert_requirements(pinned, converter).records == []
 
 
 # -- rewritten Hera examples run with Hera ---------------------------------------------------
@@ -638,6 +805,7 @@ def _keys(data) -> set[str]:
 
 
 @pytest.mark.parametrize("path", RUNNABLE, ids=[p.name for p in RUNNABLE])
+@pytest.mark.filterwarnings("ignore:Pydantic serializer warnings")  # Hera keeps a dict given for a model field
 def test_rewritten_hera_examples_serialize_the_v4_fields(path):
     pytest.importorskip("hera.workflows")
     from hera.workflows import Workflow

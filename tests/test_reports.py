@@ -139,7 +139,8 @@ def test_sarif_of_a_small_tree_is_valid(validator, tree):
     driver = run["tool"]["driver"]
     assert driver["name"] == "argoconvert" and driver["version"] and driver["informationUri"].startswith("https://")
     rule_ids = [rule["id"] for rule in driver["rules"]]
-    assert {"cron-schedules", "sync-mutexes", "sync-semaphores", "pod-priority", "template-priority"} <= set(rule_ids)
+    assert {"cron-schedules", "sync-mutexes", "sync-semaphores", "pod-priority", "template-priority",
+            "sdk-pins"} <= set(rule_ids)
     for rule in driver["rules"]:
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
         assert rule["helpUri"].startswith("https://")

@@ -21,12 +21,13 @@ from ..source import Source
 if TYPE_CHECKING:  # the engine imports this package
     from ..engine import Converter
 
-IMPORTS = re.compile(r"(?:^|;)[ \t]*(?:from|import)[ \t][^\n]*?\b(?:hera|argo_workflows)\b", re.M)
+# hera, argo_workflows (the old SDK) and argo.workflows (argo-python-dsl, reported only)
+IMPORTS = re.compile(r"(?:^|;)[ \t]*(?:from|import)[ \t][^\n]*?\b(?:hera|argo_workflows|argo\.workflows)\b", re.M)
 ARGO_KIND = re.compile(r"\b(?:(?:Cluster)?Workflow(?:Template)?|CronWorkflow|Sensor)\b")
 
 
 def may_hold_argo(text: str) -> bool:
-    """The text imports hera or argo_workflows, or mentions an Argo group with an Argo kind."""
+    """The text imports hera or an argo SDK, or mentions an Argo group with an Argo kind."""
     return bool(IMPORTS.search(text)) or ("argoproj.io/" in text and bool(ARGO_KIND.search(text)))
 
 

@@ -1,96 +1,48 @@
-"""One Python file through the codemods: parse with libcst, find the calls, dict literals and
-YAML strings that provably are Argo objects, turn the enabled rules' changes into text edits,
-verify.
+"""One Python file through the codemods: parse with libcst, find the calls, dict literals,
+YAML strings and names that provably are Argo objects, turn the enabled rules' changes into
+text edits, verify.
 
-Calls are matched by what their name resolves to through the imports (QualifiedNameProvider),
-never by spelling: a local class named CronWorkflow, another library's `schedule=` and Argo
-Events' CalendarEventSource stay as they are. What cannot be proved is reported.
+Calls are matched by what their name resolves to through the imports (libcst's qualified
+names), never by spelling: a local class named CronWorkflow, another library's `schedule=`
+and Argo Events' CalendarEventSource stay as they are. What cannot be proved is reported.
+Names are resolved once, in the input: the verifier checks each edited node of the output on
+its own (checks.py), the rest of the output being the input's bytes.
 """
 from __future__ import annotations
 
 import ast
-import bisect
-import itertools
 import re
 import warnings
-from dataclasses import dataclass
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
-from libcst.metadata import MetadataWrapper, PositionProvider, QualifiedNameProvider, QualifiedNameSource
+from libcst.metadata import MetadataWrapper, PositionProvider, QualifiedName, QualifiedNameSource, ScopeProvider
 
 from ..changes import Change, Finding, Insert, MoveToList, dotted
 from ..errors import Unrenderable, VerificationError
 from ..locate import targets
-from ..results import FileResult, Problem, Record
+from ..results import FileResult, Problem
 from ..source import Edit, Source, apply_edits
-from ..verify import expected_data, same
-from .literals import DictLiteral, is_argo_dict, read_again, string_value, with_code_as
-from .symbols import BY_SHORT_NAME, SIGNATURES, STAR_PACKAGES, Rename, Signature
+from ..verify import expected_data
+from .checks import CallCheck, Check, DictCheck, Shift
+from .literals import DictLiteral, is_argo_dict
+from .names import Names
+from .pending import Pending, review_note, value_problem
+from .strings import YamlStrings
+from .symbols import (BY_SHORT_NAME, DICT_KEYWORDS, PARSER_NAMES, PRIORITY_CLASS, SIGNATURES, STAR_PACKAGES,
+                      Envelope, Signature)
 from .text import Positions, arg_start, removals, wrap
 
-# The rules that have a meaning in Python code (strip-server-fields is for cluster exports).
+# The rules that have a meaning in Python code (strip-server-fields is for cluster exports,
+# sdk-pins for dependency files).
 PYTHON_RULES = ("cron-schedules", "sync-mutexes", "sync-semaphores", "pod-priority", "template-priority")
-TZ_PREFIX = re.compile(r"^\s*(?:CRON_TZ|TZ)=(\S+)\s")
-PRIORITY_CLASS = {"pod_priority": "pod_priority_class_name", "priority": "priority_class_name"}
-
-
-def _may_be_none(value: cst.BaseExpression) -> bool:
-    """A value that names or looks up something (not a literal, not a constructor call)."""
-    if isinstance(value, cst.Name):
-        return value.value not in ("True", "False")
-    if isinstance(value, (cst.Attribute, cst.Subscript)):
-        return True
-    if isinstance(value, cst.IfExp):
-        return _may_be_none(value.body) or _may_be_none(value.orelse)
-    if isinstance(value, cst.BooleanOperation):
-        return _may_be_none(value.left) or _may_be_none(value.right)
-    return False
-
-
-@dataclass
-class Pending:
-    """A record to be: a finding (`edits` None) or a change with its text edits."""
-
-    rule: str
-    line: int
-    column: int
-    object: str
-    path: str
-    new_path: str | None
-    fixable: bool
-    message: str
-    edits: list[Edit] | None = None  # None for a finding; a change's edits may be carried by another change
-
-    def record(self, applied: bool) -> Record:
-        change = self.edits is not None
-        return Record(self.rule, self.line, self.column, 0, None, self.object, self.path,
-                      self.new_path if change else None, self.fixable, applied and change,
-                      f"{self.message} (not applied)" if change and not applied else self.message)
-
-    def unfixed(self, reason: str) -> None:
-        self.edits, self.new_path, self.message = None, None, f"{self.message}; not fixed: {reason}"
-
-
-@dataclass
-class CallCheck:
-    """What an edited call's arguments must be afterwards: (keyword, star, value) each, the
-    value as ("code", span) or ("list", [item spans]); a span (start, end) of the input
-    text stands for that text with the edits inside it (a nested call's)."""
-
-    start: int
-    func: str
-    args: list[list]
-
-
-@dataclass
-class DictCheck:
-    start: int
-    data: dict
 
 
 class Scan(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (QualifiedNameProvider,)
+    """One parsed text: what the rules change or report in it, as Pending records, and a
+    check for each edited node. YAML strings and names are handled by helpers it owns."""
+
+    METADATA_DEPENDENCIES = (ScopeProvider,)
 
     def __init__(self, rules, positions: Positions):
         super().__init__()
@@ -98,67 +50,156 @@ class Scan(cst.CSTVisitor):
         self.enabled = {rule.name for rule in self.rules}
         self.at = positions
         self.pending: list[Pending] = []
-        self.calls: list[CallCheck] = []
-        self.dicts: list[DictCheck] = []
+        self.checks: list[Check] = []
         self.stars: list[tuple[str, int]] = []  # star imports of hera / argo_workflows: (module, line)
         self.unresolved: list[tuple[cst.Call, Signature]] = []
-        self.strings: list[tuple[int, str]] = []  # edited string literals: (start, new value)
+        self.typed: dict[cst.Dict, tuple[Envelope, str | None]] = {}  # dicts passed to Argo classes
+        self.strings = YamlStrings(self)
+        self.names = Names(self)
         self._argo_dicts: list[bool] = []
-        self._docstrings: set[int] = set()  # strings left as written (documentation, parts of a concatenation)
-        self._templates: dict[int, str] = {}  # strings filled in by .format() or %: id -> how
 
-    # -- imports ---------------------------------------------------------------------
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        if isinstance(node.names, cst.ImportStar) and not node.relative and node.module is not None:
-            module = get_full_name_for_node(node.module) or ""
-            if module.split(".")[0] in STAR_PACKAGES:
-                self.stars.append((module, self.at.line_col(node)[0]))
+    # -- names -----------------------------------------------------------------------
+    def scope(self, node: cst.CSTNode):
+        return self.get_metadata(ScopeProvider, node, None)
 
-    # -- calls -----------------------------------------------------------------------
-    def visit_Call(self, node: cst.Call) -> None:
-        qualified = self.get_metadata(QualifiedNameProvider, node.func, set())
-        names = {q.name for q in qualified}
-        known = {name for name in names if name in SIGNATURES}
-        if known:
-            signatures = {SIGNATURES[name] for name in known}
-            if known == names and len(signatures) == 1:
-                self._call(node, signatures.pop())
-            else:
-                others = ", ".join(sorted(f"a {q.name} of this file" if q.source is QualifiedNameSource.LOCAL
-                                          else q.name for q in qualified if q.name not in known)) \
-                    or ", ".join(sorted(known))
-                for signature in signatures:
-                    self._unprovable(node, signature, f"it may also be {others}")
-        elif not names and isinstance(node.func, cst.Name) and node.func.value in BY_SHORT_NAME:
-            self.unresolved.append((node, BY_SHORT_NAME[node.func.value]))
+    def qualified(self, node: cst.CSTNode) -> set[QualifiedName]:
+        """What `node` may resolve to through the imports: libcst's qualified names, as its
+        QualifiedNameProvider computes them for every node, asked here only where needed."""
+        scope = self.scope(node)
+        return set(scope.get_qualified_names_for(node)) if scope is not None else set()
 
-    def finish(self) -> None:
-        if self.stars:
-            module, line = self.stars[0]
-            for node, signature in self.unresolved:
-                self._unprovable(node, signature, f"`from {module} import *` at line {line} hides where it comes from")
+    def signature_of_name(self, node: cst.BaseExpression) -> Signature | None:
+        """The Argo class `node` names, when everything it may resolve to is that class."""
+        signatures = {SIGNATURES.get(q.name) for q in self.qualified(node)}
+        return signatures.pop() if len(signatures) == 1 and None not in signatures else None
 
-    def _legacy(self, signature: Signature) -> dict[str, str]:
+    def legacy(self, signature: Signature) -> dict[str, str]:
         """keyword -> rule, of the enabled rules."""
         out = {r.singular: r.rule for r in signature.renames if r.rule in self.enabled}
         out.update({keyword: rule for keyword, rule in signature.reports if rule in self.enabled})
         return out
 
-    def _unprovable(self, node: cst.Call, signature: Signature, reason: str) -> None:
-        legacy = self._legacy(signature)
-        func = self.at.code(node.func)
-        for arg in node.args:
-            if arg.keyword is not None and arg.keyword.value in legacy:
-                self._finding(legacy[arg.keyword.value], arg.keyword, "?", arg.keyword.value,
-                              f"{arg.keyword.value}= passed to {func}(), which cannot be proved to be "
-                              f"{signature.label} ({reason}): convert it by hand")
-
-    def _finding(self, rule: str, node: cst.CSTNode, obj: str, path: str, message: str) -> None:
+    def finding(self, rule: str, node: cst.CSTNode, obj: str, path: str, message: str) -> None:
         line, column = self.at.line_col(node)
         self.pending.append(Pending(rule, line, column, obj, path, None, False, message))
 
-    def _call(self, node: cst.Call, signature: Signature) -> None:
+    def unprovable(self, node: cst.Call, signature: Signature, reason: str) -> None:
+        legacy = self.legacy(signature)
+        func = self.at.code(node.func)
+        for arg in node.args:
+            if arg.keyword is not None and arg.keyword.value in legacy:
+                self.finding(legacy[arg.keyword.value], arg.keyword, "?", arg.keyword.value,
+                             f"{arg.keyword.value}= passed to {func}(), which cannot be proved to be "
+                             f"{signature.label} ({reason}): convert it by hand")
+
+    # -- the visit -------------------------------------------------------------------
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            self.names.imported(get_full_name_for_node(alias.name) or "")
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if node.relative or node.module is None:
+            return
+        module = get_full_name_for_node(node.module) or ""
+        self.names.imported(module)
+        if isinstance(node.names, cst.ImportStar) and module.split(".")[0] in STAR_PACKAGES:
+            self.stars.append((module, self.at.line_col(node)[0]))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        qualified = self.qualified(node.func)
+        names = {q.name for q in qualified}
+        known = {name for name in names if name in SIGNATURES}
+        if known:
+            signatures = {SIGNATURES[name] for name in known}
+            if known == names and len(signatures) == 1:
+                self.call(node, signatures.pop())
+            else:
+                others = ", ".join(sorted(f"a {q.name} of this file" if q.source is QualifiedNameSource.LOCAL
+                                          else q.name for q in qualified if q.name not in known)) \
+                    or ", ".join(sorted(known))
+                for signature in signatures:
+                    self.unprovable(node, signature, f"it may also be {others}")
+            return
+        parsers = {PARSER_NAMES.get(name) for name in names}
+        if len(parsers) == 1 and None not in parsers:
+            self._parsed(node, parsers.pop())
+        elif not names and isinstance(node.func, cst.Name) and node.func.value in BY_SHORT_NAME:
+            self.unresolved.append((node, BY_SHORT_NAME[node.func.value]))
+        self.names.call(node, names)
+
+    def _parsed(self, node: cst.Call, signature: Signature) -> None:
+        """`Class.from_dict({...})` and the like: the dict is an object of the class."""
+        first = node.args[0] if node.args else None
+        if first is not None and first.keyword is None and not first.star and isinstance(first.value, cst.Dict):
+            envelope = signature.parsed
+            self.typed[first.value] = (envelope, signature.label if envelope.prefix else None)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        self.names.assign(node)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self.names.annotated(node)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        self.names.with_item(node)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.names.class_def(node)
+
+    def visit_Assert(self, node: cst.Assert) -> None:
+        self.names.assertion(node.test)
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        self.strings.statement(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.strings.attribute(node)
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        self.strings.operation(node)
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        if not any(self._argo_dicts):
+            self.strings.formatted(node)
+
+    def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> None:
+        if not any(self._argo_dicts):
+            self.strings.concatenated(node)
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if not any(self._argo_dicts):
+            self.strings.literal(node)
+
+    def visit_Dict(self, node: cst.Dict) -> None:
+        argo = not any(self._argo_dicts) and (is_argo_dict(node) or node in self.typed)
+        self._argo_dicts.append(argo)
+        if argo:
+            self.dict_literal(node, None if is_argo_dict(node) else self.typed[node])
+
+    def leave_Dict(self, original_node: cst.Dict) -> None:
+        self._argo_dicts.pop()
+
+    def leave_Module(self, original_node: cst.Module) -> None:
+        """The decisions that need the whole file (while its scopes are still at hand)."""
+        if self.stars:
+            module, line = self.stars[0]
+            for node, signature in self.unresolved:
+                self.unprovable(node, signature, f"`from {module} import *` at line {line} hides where it comes from")
+        self.names.finish()
+
+    def converter(self):
+        from ..engine import Converter  # the engine imports this package
+
+        return Converter(self.rules)
+
+    # -- calls -----------------------------------------------------------------------
+    def call(self, node: cst.Call, signature: Signature) -> None:
+        """A call of a resolved Argo class: its legacy keywords rewritten or reported, the dicts
+        it is given that have a known scope marked for visit_Dict."""
         at = self.at
+        for arg in node.args:
+            if arg.keyword is not None and arg.keyword.value in signature.dicts and isinstance(arg.value, cst.Dict):
+                self.typed[arg.value] = (DICT_KEYWORDS[arg.keyword.value], signature.label)
         args = list(node.args)
         by_keyword = {arg.keyword.value: (index, arg) for index, arg in enumerate(args) if arg.keyword is not None}
         spreads = [arg for arg in args if arg.star == "**"]
@@ -174,18 +215,18 @@ class Scan(cst.CSTVisitor):
             if rename.singular not in by_keyword:
                 if rename.singular not in bound:
                     for spread in spreads:
-                        self._finding(rename.rule, spread, label, rename.singular,
-                                      f"**{at.code(spread.value)} may carry {rename.singular}=, which v4 reads as "
-                                      f"{rename.plural}=[...]: check it by hand")
+                        self.finding(rename.rule, spread, label, rename.singular,
+                                     f"**{at.code(spread.value)} may carry {rename.singular}=, which v4 reads as "
+                                     f"{rename.plural}=[...]: check it by hand")
                 continue
             index, arg = by_keyword[rename.singular]
-            problem = self._problem(rename, arg.value)
+            problem = value_problem(rename, arg.value)
             if problem:
-                self._finding(rename.rule, arg.keyword, label, rename.singular, problem)
+                self.finding(rename.rule, arg.keyword, label, rename.singular, problem)
                 continue
             line, column = at.line_col(arg.keyword)
             value = at.code(arg.value)
-            note = self._note(arg.value, spreads, rename)
+            note = review_note(at, arg.value, rename, spreads[0] if spreads else None)
             if rename.plural not in by_keyword:
                 edits = [Edit(at.start(arg.keyword), at.end(arg.keyword), rename.plural), *wrap(at, arg.value)]
                 expected[index] = [rename.plural, "", ("list", [at.span(arg.value)])]
@@ -194,14 +235,14 @@ class Scan(cst.CSTVisitor):
                 continue
             plural_index, plural = by_keyword[rename.plural]
             if not rename.append:
-                self._finding(rename.rule, arg.keyword, label, rename.singular,
-                              f"{rename.singular}= and {rename.plural}= are both given (Hera appends the first to "
-                              f"the second, argo convert keeps only the first): write {rename.plural}=[...] by hand")
+                self.finding(rename.rule, arg.keyword, label, rename.singular,
+                             f"{rename.singular}= and {rename.plural}= are both given (Hera appends the first to "
+                             f"the second, argo convert keeps only the first): write {rename.plural}=[...] by hand")
                 continue
             if not isinstance(plural.value, cst.List):
-                self._finding(rename.rule, arg.keyword, label, rename.singular,
-                              f"{rename.singular}= is given and {rename.plural}= is not a list literal: "
-                              f"merge them into {rename.plural}=[...] by hand")
+                self.finding(rename.rule, arg.keyword, label, rename.singular,
+                             f"{rename.singular}= is given and {rename.plural}= is not a list literal: "
+                             f"merge them into {rename.plural}=[...] by hand")
                 continue
             items = [at.code(element.value) for element in plural.value.elements]
             removed.add(index)
@@ -223,9 +264,9 @@ class Scan(cst.CSTVisitor):
         for keyword, rule in signature.reports:
             if rule in self.enabled and keyword in by_keyword:
                 arg = by_keyword[keyword][1]
-                self._finding(rule, arg.keyword, label, keyword,
-                              f"{keyword}={at.code(arg.value)} is ignored since Argo v3.7: set "
-                              f"{PRIORITY_CLASS[keyword]}= to a PriorityClass with that value")
+                self.finding(rule, arg.keyword, label, keyword,
+                             f"{keyword}={at.code(arg.value)} is ignored since Argo v3.7: set "
+                             f"{PRIORITY_CLASS[keyword]}= to a PriorityClass with that value")
         if not changes:
             return
         try:
@@ -241,8 +282,8 @@ class Scan(cst.CSTVisitor):
             self.pending += changes
             return
         self.pending += changes
-        self.calls.append(CallCheck(at.offset(at.positions[node].start), at.code(node.func),
-                                    [entry for index, entry in enumerate(expected) if index not in removed]))
+        kept = [entry for index, entry in enumerate(expected) if index not in removed]
+        self.checks.append(CallCheck(at.start(node), at.end(node), at.code(node.func), kept, signature))
 
     def _positional(self, node, signature, args, by_keyword, expected, changes) -> set[str]:
         """The old SDK's positional `(schedule, workflow_spec)` (6.5) -> keywords. Returns the
@@ -253,9 +294,9 @@ class Scan(cst.CSTVisitor):
         if not positional and star is not None and signature.positional:
             for name, rename in renames.items():
                 if name in signature.positional and name not in by_keyword and rename.plural not in by_keyword:
-                    self._finding(rename.rule, star, signature.label, name,
-                                  f"*{self.at.code(star.value)} may carry {name} positionally, which v4 reads as "
-                                  f"{rename.plural}=[...]: check it by hand")
+                    self.finding(rename.rule, star, signature.label, name,
+                                 f"*{self.at.code(star.value)} may carry {name} positionally, which v4 reads as "
+                                 f"{rename.plural}=[...]: check it by hand")
             return set(signature.positional)
         if not positional or not signature.positional:
             return set()
@@ -265,18 +306,18 @@ class Scan(cst.CSTVisitor):
         rename = next(renames[name] for name in names if name in renames)
         first = positional[0][1].value
         if any(arg.star == "*" for arg in args) or len(positional) > len(signature.positional):
-            self._finding(rename.rule, first, signature.label, rename.singular,
-                          f"positional arguments to {signature.label}(): pass {rename.plural}=[...] and the "
-                          f"others by keyword by hand")
+            self.finding(rename.rule, first, signature.label, rename.singular,
+                         f"positional arguments to {signature.label}(): pass {rename.plural}=[...] and the "
+                         f"others by keyword by hand")
             return set(names)
         edits, at = [], self.at
         for (index, arg), name in zip(positional, names):
             if name == rename.singular:
-                problem = self._problem(rename, arg.value) or (
+                problem = value_problem(rename, arg.value) or (
                     f"{rename.singular} (positional) and {rename.plural}= are both given: write "
                     f"{rename.plural}=[...] by hand" if rename.plural in by_keyword else None)
                 if problem:
-                    self._finding(rename.rule, arg.value, signature.label, rename.singular, problem)
+                    self.finding(rename.rule, arg.value, signature.label, rename.singular, problem)
                     return set(names)
                 edits += [Edit(at.start(arg.value), at.start(arg.value), f"{rename.plural}=["),
                           Edit(at.end(arg.value), at.end(arg.value), "]")]
@@ -291,150 +332,13 @@ class Scan(cst.CSTVisitor):
                                + (f" ({', '.join(others)} passed by keyword)" if others else ""), edits))
         return set(names)
 
-    def _problem(self, rename: Rename, value: cst.BaseExpression) -> str | None:
-        """Why `singular=value` cannot be rewritten, if it cannot."""
-        if isinstance(value, cst.Name) and value.value == "None":
-            return f"{rename.singular}=None: remove it, or pass {rename.plural}=[...]"
-        if isinstance(value, (cst.List, cst.Tuple, cst.Set, cst.ListComp, cst.SetComp, cst.GeneratorExp)):
-            return f"{rename.singular}= is given a collection: write {rename.plural}=[...] by hand"
-        if rename.singular == "schedule":
-            if isinstance(value, cst.Dict):
-                return "schedule= is not a cron expression: write schedules=[...] by hand"
-            text = string_value(value)
-            if text is not None and not text.strip():
-                return "schedule= is empty: remove it, or pass schedules=[...]"
-            prefix = TZ_PREFIX.match(text or "")
-            if prefix:
-                return (f"schedule= starts with a time zone prefix ({prefix.group(1)}), which v4 rejects: "
-                        f"pass timezone={prefix.group(1)!r} and schedules=[...] without it by hand")
-        return None
-
-    def _note(self, value: cst.BaseExpression, spreads: list[cst.Arg], rename: Rename) -> str:
-        notes = []
-        if _may_be_none(value):
-            notes.append(f"review: {self.at.snippet(value)} must not be None at run time")
-        if spreads:
-            notes.append(f"review: **{self.at.code(spreads[0].value)} must not hold {rename.plural}")
-        return f" ({'; '.join(notes)})" if notes else ""
-
-    # -- YAML manifests in string literals -------------------------------------------
-    def visit_Expr(self, node: cst.Expr) -> None:
-        if isinstance(node.value, cst.SimpleString):
-            self._docstrings.add(id(node.value))  # documentation, not data: left as written
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value == "format" and isinstance(node.value, (cst.SimpleString, cst.ConcatenatedString)):
-            self._templates[id(node.value)] = "a string filled in by .format()"
-
-    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
-        if isinstance(node.operator, cst.Modulo) and isinstance(node.left, (cst.SimpleString,
-                                                                            cst.ConcatenatedString)):
-            self._templates[id(node.left)] = "a string filled in by %"
-
-    def visit_FormattedString(self, node: cst.FormattedString) -> None:
-        if id(node) not in self._docstrings and not any(self._argo_dicts):
-            self._unconvertible(node, "an f-string")
-
-    def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> None:
-        if id(node) in self._docstrings:
-            return
-        parts, pending = [], [node.left, node.right]
-        while pending:  # "a" "b" "c" nests as left, right
-            part = pending.pop()
-            if isinstance(part, cst.ConcatenatedString):
-                pending += [part.left, part.right]
-            parts.append(part)
-        self._docstrings.update(id(part) for part in parts)
-        if not any(self._argo_dicts):
-            self._unconvertible(node, self._templates.get(id(node), "a concatenation of strings"))
-
-    def _unconvertible(self, node: cst.CSTNode, what: str) -> None:
-        """A manifest in a string that cannot be converted in place: its legacy keys reported."""
-        code = self.at.code(node)
-        value = getattr(node, "evaluated_value", None) if "\\" in code else None
-        text = value if isinstance(value, str) else code  # escapes resolved: keys found, placed at the string
-        if not _may_hold_manifest(text):
-            return
-        converter = self._converter()
-        if converter.key_lines is None:
-            return
-        by_key = {key: rule for rule in self.rules for key in rule.keys}
-        start = self.at.start(node)
-        for match in converter.key_lines.finditer(text):
-            offset = start + match.start(1) if text is code else start
-            line = self.at.line_of(offset)
-            rule = by_key[match.group(1)]
-            self.pending.append(Pending(rule.name, line, offset - self.at.line_starts[line - 1] + 1, "?",
-                                        match.group(1), None, False,
-                                        f"{match.group(1)} in a manifest held in {what}: convert it by hand "
-                                        f"({rule.summary})"))
-
-    def _converter(self):
-        from ..engine import Converter  # the engine imports this package
-
-        return Converter(self.rules)
-
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        if id(node) in self._docstrings or any(self._argo_dicts):
-            return
-        if id(node) in self._templates:
-            self._unconvertible(node, self._templates[id(node)])
-            return
-        at = self.at
-        code = at.code(node)
-        prefix = re.match(r"[A-Za-z]*", code).group(0)
-        quote = code[len(prefix):len(prefix) + 3] if code[len(prefix):len(prefix) + 3] in ('"""', "'''") \
-            else code[len(prefix)]
-        content = code[len(prefix) + len(quote):len(code) - len(quote)]
-        if set(prefix.lower()) - {"r", "u"}:
-            return
-        if "\\" in content:
-            self._unconvertible(node, "a string with escapes")
-            return
-        if not _may_hold_manifest(content):
-            return
-        converter = self._converter()
-        if not converter.may_need(content):
-            return
-        start = at.start(node) + len(prefix) + len(quote)
-        inner = Source("<string>", content)
-        result = converter.convert(inner)
-        if result.error is not None or result.skipped or not result.records:
-            return  # not a manifest (or nothing to do): the string stays as it is
-        new = result.output.decode("utf-8") if result.output is not None else None
-        problem = None
-        if new is not None and (quote in new or new.endswith(quote[0]) or "\\" in new
-                                or (len(quote) == 1 and ("\n" in new or "\r" in new))):
-            problem = "the converted text would need escapes in this string"
-        changes = []
-        for record in result.records:
-            offset = start + inner.line_starts[record.line - 1] + record.column - 1
-            line = at.line_of(offset)
-            column = offset - at.line_starts[line - 1] + 1
-            pending = Pending(record.rule, line, column, record.object, record.path, record.new_path, record.fixable,
-                              f"{record.message} (in a YAML string)", [] if record.applied else None)
-            if record.applied and (new is None or problem):
-                pending.unfixed(problem or "not converted")
-            if pending.edits is not None:
-                changes.append(pending)
-            self.pending.append(pending)
-        if changes:
-            changes[0].edits = [Edit(start, start + len(content), new)]
-            self.strings.append((at.start(node), new))
-
     # -- dict literals ---------------------------------------------------------------
-    def visit_Dict(self, node: cst.Dict) -> None:
-        argo = not any(self._argo_dicts) and is_argo_dict(node)
-        self._argo_dicts.append(argo)
-        if argo:
-            self._dict(node)
-
-    def leave_Dict(self, original_node: cst.Dict) -> None:
-        self._argo_dicts.pop()
-
-    def _dict(self, node: cst.Dict) -> None:
+    def dict_literal(self, node: cst.Dict, typed: tuple[Envelope, str | None] | None) -> None:
+        """An Argo dict literal (typed: passed to an Argo class, with its envelope and the
+        class's label): the YAML rules on its data, their changes as edits of its keys."""
         at = self.at
-        literal = DictLiteral(node, at)
+        envelope, label = typed or (None, None)
+        literal = DictLiteral(node, at, envelope)
         outcomes = []
         for target in targets(literal.data):
             for rule in self.rules:
@@ -453,11 +357,12 @@ class Scan(cst.CSTVisitor):
             except Unrenderable:
                 anchor = node
             line, column = at.line_col(anchor)
-            relative, new = outcome.path[len(obj.path):], outcome.new_path[len(obj.path):]
+            cut, shown = (envelope.prefix, envelope.shown) if envelope else (obj.path, ())
+            relative, new = shown + outcome.path[len(cut):], shown + outcome.new_path[len(cut):]
             message = outcome.message.format(path=dotted(relative),
                                              new=dotted(new if isinstance(outcome, MoveToList) else new[:-1]))
             fixable = rule.fixable and isinstance(outcome, Change)
-            pending = Pending(rule.name, line, column, obj.label, dotted(relative),
+            pending = Pending(rule.name, line, column, label or obj.label, dotted(relative),
                               None if isinstance(outcome, Finding) else dotted(new), fixable, message)
             records.append((pending, outcome))
         changes = []
@@ -486,8 +391,8 @@ class Scan(cst.CSTVisitor):
                 pending.unfixed(str(exc))
         else:
             if changes:
-                self.dicts.append(DictCheck(at.offset(at.positions[node].start),
-                                            expected_data(literal.data, [o for _, o in changes])))
+                self.checks.append(DictCheck(at.start(node), at.end(node),
+                                             expected_data(literal.data, [o for _, o in changes]), typed))
         self.pending += [p for p, _ in records]
 
 
@@ -517,17 +422,13 @@ def _refused(text: str) -> Problem | None:
     return None  # parsed, or syntax newer than this Python's: libcst decides
 
 
-ARGO_KIND = re.compile(r"\bkind:\s*[\"']?(?:(?:Cluster)?Workflow(?:Template)?|CronWorkflow|Sensor|List)\b")
-
-
-def _may_hold_manifest(text: str) -> bool:
-    return "argoproj.io/" in text and bool(ARGO_KIND.search(text))
-
-
 # Text without any of these cannot hold anything a rule looks at: not parsed (libcst's
-# scope analysis costs about a second per thousand lines).
+# scope analysis costs about half a second per thousand lines). Quoted keys are dicts passed
+# to Argo classes and assertions' reads, `.schedule` attribute reads too; then Hera 4.
 RELEVANT = re.compile(r"\b(?:schedule|mutex|semaphore|pod_priority|priority)[ \t]*=(?!=)|argoproj\.io/"
-                      r"|import[ \t]*\*|IoArgoprojWorkflowV1alpha1CronWorkflowSpec\b")
+                      r"|import[ \t]*\*|IoArgoprojWorkflowV1alpha1CronWorkflowSpec\b"
+                      r"|[\"'](?:schedule|mutex|semaphore|podPriority|priority)[\"']|\.(?:schedule|mutex|semaphore)\b"
+                      r"|\bfrom[ \t]+hera(?:\.cron_workflow)?[ \t]+import\b|\bhera\.(?:cron_workflow\.)?CronWorkflow\b")
 SPREAD_TARGETS = re.compile(r"\b(?:CronWorkflow|Synchronization|CronWorkflowSpec)\b")
 
 
@@ -540,24 +441,35 @@ class _Unparsed(Exception):
         self.problem = problem
 
 
-def _analyze(text: str, rules) -> Scan:
-    """Parse and scan one text; _Unparsed when it cannot be parsed safely."""
+def _parse(text: str) -> cst.Module:
+    """The libcst tree of a text, which must reproduce it byte for byte; _Unparsed otherwise."""
     refused = _refused(text)
     if refused is not None:
         raise _Unparsed(refused)
     try:
         module = cst.parse_module(text)
-        if module.code != text:
-            raise _Unparsed(Problem("libcst does not reproduce this file byte for byte; not converted"))
-        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-        scan = Scan(rules, Positions(text, wrapper.resolve(PositionProvider)))
-        wrapper.visit(scan)
     except cst.ParserSyntaxError as exc:
         raise _Unparsed(Problem(f"not Python that libcst can parse: {str(exc.message).splitlines()[0]}",
                                 exc.editor_line, exc.editor_column)) from None
     except RecursionError:
         raise _Unparsed(Problem("nesting too deep to process")) from None
-    scan.finish()
+    if module.code != text:
+        raise _Unparsed(Problem("libcst does not reproduce this file byte for byte; not converted"))
+    return module
+
+
+def _scan(text: str, module: cst.Module, rules) -> tuple[Scan, MetadataWrapper]:
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    return Scan(rules, Positions(text, wrapper.resolve(PositionProvider))), wrapper
+
+
+def _analyze(text: str, rules) -> Scan:
+    """Parse and scan one text; _Unparsed when it cannot be parsed safely."""
+    scan, wrapper = _scan(text, _parse(text), rules)
+    try:
+        wrapper.visit(scan)
+    except RecursionError:
+        raise _Unparsed(Problem("nesting too deep to process")) from None
     return scan
 
 
@@ -602,67 +514,36 @@ def _compiles(text: str, path: str) -> bool:
 
 
 def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan, rules) -> None:
-    """The edited text must parse, compile when the input did, hold exactly the planned
-    arguments and dict data, and need no change from a second run."""
+    """The edited text must parse, and compile when the input did; each edited node, parsed
+    on its own, must hold what was planned and need no change from a second run."""
     try:
-        again = _analyze(new_text, rules)
+        _parse(new_text)
     except _Unparsed as exc:
         raise VerificationError(f"the output does not parse: {exc.problem.message}") from None
-    if any(p.edits for p in again.pending):
-        raise VerificationError("a second conversion would change the output again")
     if _compiles(source.text, source.path) and not _compiles(new_text, source.path):
         raise VerificationError("the output does not compile")
-    at = again.at
-    ordered = sorted(edits, key=lambda e: (e.start, e.end))  # they do not overlap: ends are sorted too
-    starts, ends = [e.start for e in ordered], [e.end for e in ordered]
-    deltas = list(itertools.accumulate((len(e.text) - (e.end - e.start) for e in ordered), initial=0))
-
-    def shifted(offset: int) -> int:
-        """Where an input offset is in the output (after the edits that end at or before it)."""
-        return offset + deltas[bisect.bisect_right(ends, offset)]
-
-    def expected(span: tuple[int, int]) -> str:
-        """The input text of `span` with the edits inside it (those of nested calls)."""
-        start, end = span
-        candidates = ordered[bisect.bisect_left(starts, start):bisect.bisect_right(starts, end)]
-        inside = [Edit(e.start - start, e.end - start, e.text) for e in candidates
-                  if e.end <= end and not (e.start == e.end and e.start in (start, end))]
-        return apply_edits(source.text[start:end], inside)
-
-    calls, dicts, strings = {}, {}, {}
-    for node in at.positions:
-        if isinstance(node, cst.Call):
-            calls.setdefault(at.offset(at.positions[node].start), []).append(node)
-        elif isinstance(node, cst.Dict):
-            dicts[at.offset(at.positions[node].start)] = node
-        elif isinstance(node, cst.SimpleString):
-            strings[at.offset(at.positions[node].start)] = node
-    for start, value in scan.strings:
-        node = strings.get(shifted(start))
-        if node is None or node.evaluated_value != value:
-            raise VerificationError("a string literal does not hold the converted manifest")
-    for check in scan.calls:
-        found = [n for n in calls.get(shifted(check.start), []) if at.code(n.func) == check.func]
-        if not found or not any(_args_match(at, n, check.args, expected) for n in found):
-            raise VerificationError(f"the call {check.func}() does not hold the expected arguments")
-    for check in scan.dicts:
-        node = dicts.get(shifted(check.start))
-        data = read_again(node, at) if node is not None else None
-        if data is None or not same(with_code_as(check.data, lambda code: expected(code.span)),
-                                    with_code_as(data, lambda code: code.text)):
-            raise VerificationError("a dict literal does not hold the expected data")
+    shift = Shift(source.text, edits)
+    snippets = [new_text[shift.offset(check.start):shift.offset(check.end)] for check in scan.checks]
+    nodes, again = _statements(snippets, rules)
+    for check, node, snippet in zip(scan.checks, nodes, snippets):
+        if not check.holds(node, again.at, shift.expected):
+            raise VerificationError(f"an edited node does not hold what was planned: {snippet[:60]!r}")
+        check.scan_again(again, node)
+    if any(p.edits for p in again.pending):
+        raise VerificationError("a second conversion would change the output again")
 
 
-def _args_match(at: Positions, node: cst.Call, args: list[list], expected) -> bool:
-    if len(node.args) != len(args):
-        return False
-    for arg, (keyword, star, (kind, value)) in zip(node.args, args):
-        if (arg.keyword.value if arg.keyword else None) != keyword or arg.star != star:
-            return False
-        if kind == "code":
-            if at.code(arg.value) != expected(value):
-                return False
-        elif not isinstance(arg.value, cst.List) or [at.code(e.value) for e in arg.value.elements] != \
-                [expected(span) for span in value]:
-            return False
-    return True
+def _statements(snippets: list[str], rules) -> tuple[list[cst.CSTNode], Scan]:
+    """The expression or assignment each snippet is, parsed together as the statements of one
+    module (libcst's costs are per parse), and a scan of them to run an analysis again,
+    without names (the input's resolution holds: only these nodes changed)."""
+    text = "".join(snippet + "\n" for snippet in snippets)
+    try:
+        module = _parse(text)
+    except _Unparsed as exc:
+        raise VerificationError(f"an edited node does not parse: {exc.problem.message}") from None
+    scan, _ = _scan(text, module, rules)
+    if len(module.body) != len(snippets) or not all(
+            isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1 for line in module.body):
+        raise VerificationError("the edited nodes are not one expression or assignment each")
+    return [line.body[0].value if isinstance(line.body[0], cst.Expr) else line.body[0] for line in module.body], scan

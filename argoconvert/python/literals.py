@@ -1,7 +1,9 @@
 """Dict literals that provably are Argo objects: their data, and their changes as text edits.
 
 A dict literal is an Argo object when it holds a literal `"apiVersion": "argoproj.io/..."`
-and a literal Argo `"kind"`. Its data is read through dict, list and tuple literals only;
+and a literal Argo `"kind"`, or when it is passed to an Argo class whose keyword or parser
+says what it is (then the rules see it inside a manifest built around it, its Envelope).
+Its data is read through dict, list and tuple literals only;
 anything else it holds (a name, a call, an f-string) is code, whose value cannot be known.
 The YAML rules run on the data unchanged (argoconvert.locate.targets and each rule's
 `check`); their changes become edits of the dict's keys and values, keeping the key's
@@ -20,6 +22,7 @@ from ..changes import Change, Insert, MoveToList, Path, Remove, ToList
 from ..errors import Unrenderable
 from ..locate import ARGO_GROUP, CRON_KIND, SENSOR_KIND, WORKFLOW_KINDS
 from ..source import Edit
+from .symbols import Envelope
 from .text import Positions, element_start, removals, string_like, string_parts, wrap
 
 ARGO_KINDS = WORKFLOW_KINDS | {CRON_KIND, SENSOR_KIND}
@@ -71,17 +74,22 @@ def is_argo_dict(node: cst.Dict) -> bool:
 
 @dataclass
 class DictLiteral:
-    """One Argo dict literal read as data, with the nodes of every dict and list in it."""
+    """One Argo dict literal read as data, with the nodes of every dict and list in it. Paths
+    are from the root of the data: the dict itself, or the manifest of its envelope."""
 
     node: cst.Dict
     positions: Positions
+    envelope: Envelope | None = None
     data: dict = None
     open: dict[Path, cst.CSTNode] = field(default_factory=dict)  # dicts with a **spread or a computed key
     dicts: dict[Path, cst.Dict] = field(default_factory=dict)
     lists: dict[Path, cst.BaseExpression] = field(default_factory=dict)  # List or Tuple nodes
 
     def __post_init__(self):
-        self.data = self._read(self.node, ())
+        if self.envelope is None:
+            self.data = self._read(self.node, ())
+        else:
+            self.data = self.envelope.wrap(self._read(self.node, self.envelope.prefix))
 
     def _read(self, node: cst.BaseExpression, path: Path):
         if isinstance(node, cst.Dict):
@@ -240,9 +248,9 @@ def _line_break(text: str, offset: int) -> tuple[int, str] | None:
     return (match.start(1), match.group(1)) if match else None
 
 
-def read_again(node: cst.Dict, positions: Positions):
+def read_again(node: cst.Dict, positions: Positions, envelope: Envelope | None):
     """The data of a dict literal (verification)."""
-    return DictLiteral(node, positions).data
+    return DictLiteral(node, positions, envelope).data
 
 
 def with_code_as(data, text_of):

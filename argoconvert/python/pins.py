@@ -1,7 +1,7 @@
-"""Dependency pins too old for the rewritten code: `schedules=`, `mutexes=` and `semaphores=`
-exist from Hera 5.19 and argo-workflows 6.6 on; older versions reject them or silently
-ignore the locks. A pin that allows only older versions is a manual finding; files are
-never changed.
+"""Dependency pins too old for the rewritten code (rule sdk-pins): `schedules=`, `mutexes=`
+and `semaphores=` exist from Hera 5.19 and argo-workflows 6.6 on; older versions reject them
+or silently ignore the locks. A pin that allows only older versions is a manual finding;
+files are never changed.
 
 Read from the text, so that each finding has its line and column: PEP 508 strings (a
 requirements file, setup.cfg, setup.py, PEP 621 and PEP 735 tables of pyproject.toml) and
@@ -16,7 +16,7 @@ from ..results import Record
 from ..source import Source
 
 MINIMUM = {"hera": (5, 19), "hera-workflows": (5, 19), "argo-workflows": (6, 6)}
-FIXABLE_RULES = ("cron-schedules", "sync-mutexes", "sync-semaphores")  # the rewrites that need the versions
+RULE = "sdk-pins"
 NAME = r"(?<![\w.-])(?P<name>hera(?:[-_.]workflows)?|argo[-_.]workflows)(?![\w.-])"
 VERSION = r"[0-9][0-9A-Za-z.*+!_-]*"
 PEP508 = re.compile(NAME + r"[ \t]*(?:\[[^\]\n]*\])?[ \t]*\(?(?P<spec>(?:[ \t]*(?:===|==|!=|<=|>=|~=|<|>)[ \t]*"
@@ -97,8 +97,7 @@ def _normal(name: str) -> str:
 
 
 def check(source: Source, rules) -> list[Record]:
-    enabled = [rule for rule in FIXABLE_RULES if any(r.name == rule for r in rules)]
-    if not enabled:
+    if not any(rule.name == RULE for rule in rules):
         return []
     text = COMMENT.sub(lambda m: " " * len(m.group(0)), source.text)  # keep offsets
     found = [(m, m.group("spec")) for m in PEP508.finditer(text)]
@@ -114,7 +113,7 @@ def check(source: Source, rules) -> list[Record]:
         line, column = source.line_col(match.start("name"))
         wanted = ".".join(map(str, minimum))
         records.append(Record(
-            enabled[0], line, column, 0, None, "?", match.group("name"), None, False, False,
+            RULE, line, column, 0, None, "?", match.group("name"), None, False, False,
             f"{match.group('name')} pinned to {spec.strip()}: code rewritten to schedules=/mutexes=/semaphores= "
             f"needs {name}>={wanted} (older versions reject them or silently drop the locks); raise the pin"))
     return records

@@ -1,12 +1,40 @@
 """The Python names that provably are Argo objects, by what they resolve to through the
-imports (libcst's QualifiedNameProvider), never by spelling; and the keywords each one
-used to take that v4 renamed (fixable) or no longer reads (reported).
+imports (libcst's qualified names), never by spelling; the keywords each one used to take
+that v4 renamed (fixable) or no longer reads (reported); the dicts it takes whose scope is
+known from the keyword or the class; and the legacy APIs that are only reported.
 
 Hera >= 5.19 (Argo 3.6 models) and argo-workflows >= 6.6 read the new keywords.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ..locate import ARGO_GROUP
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """Where a dict literal passed to an Argo class sits in a manifest: the rules are shown
+    a `kind` manifest holding the dict at `prefix` (its scope is known from the keyword or
+    class it is passed to, not from a `kind` in it); reports name its keys from `shown` on."""
+
+    kind: str
+    prefix: tuple = ()
+    shown: tuple = ()
+
+    def wrap(self, data):
+        """The manifest around the dict's data."""
+        for step in reversed(self.prefix):
+            data = [data] if isinstance(step, int) else {step: data}
+        return {"apiVersion": ARGO_GROUP + "v1alpha1", "kind": self.kind, **data}
+
+
+SYNCHRONIZATION_KEYWORD = Envelope("Workflow", ("spec", "synchronization"), ("synchronization",))
+DICT_KEYWORDS = {"synchronization": SYNCHRONIZATION_KEYWORD,
+                 "workflow_spec": Envelope("Workflow", ("spec",), ("workflow_spec",))}
+# Class methods that build an object of the class from a dict of its (API) fields.
+PARSERS = ("from_dict", "model_validate", "parse_obj")
+
 
 @dataclass(frozen=True)
 class Rename:
@@ -25,12 +53,28 @@ class Signature:
     renames: tuple[Rename, ...] = ()
     reports: tuple[tuple[str, str], ...] = ()  # (keyword, rule): no longer read, a person decides
     positional: tuple[str, ...] = ()  # parameters a positional argument binds to (old SDK 6.5)
+    dicts: tuple[str, ...] = ()  # keywords of DICT_KEYWORDS that take a dict of that scope
+    parsed: Envelope | None = None  # what the class's PARSERS read
+    parsers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LegacyApi:
+    """An API that has no v4 form at all: its CronWorkflow schedules are reported, with how
+    to port them."""
+
+    label: str
+    schedule_position: int | None  # index of the positional argument that is the schedule
+    fix: str
+
 
 SCHEDULE = Rename("schedule", "schedules", "cron-schedules", append=False)
 MUTEX = Rename("mutex", "mutexes", "sync-mutexes", append=True)
 SEMAPHORE = Rename("semaphore", "semaphores", "sync-semaphores", append=True)
+RENAMES = {rename.singular: rename for rename in (SCHEDULE, MUTEX, SEMAPHORE)}
 POD_PRIORITY = ("pod_priority", "pod-priority")
 TEMPLATE_PRIORITY = ("priority", "template-priority")
+PRIORITY_CLASS = {"pod_priority": "pod_priority_class_name", "priority": "priority_class_name"}
 
 HERA = "hera.workflows"
 HERA_MODELS = ("hera.workflows.models", "hera.workflows.models.io.argoproj.workflow.v1alpha1")
@@ -45,29 +89,56 @@ def _table() -> dict[str, Signature]:
         table[f"{HERA}.{name}"] = signature
         table[f"{HERA}.{module}.{name}"] = signature
 
-    def model(name: str, sdk_module: str, renames=(), reports=(), positional=()) -> None:
+    def model(name: str, sdk_module: str, parsed: Envelope, renames=(), reports=(), positional=(),
+              dicts=()) -> None:
         for package in HERA_MODELS:
-            table[f"{package}.{name}"] = Signature(name, tuple(renames), tuple(reports))
+            table[f"{package}.{name}"] = Signature(name, tuple(renames), tuple(reports), (), tuple(dicts), parsed,
+                                                   PARSERS)
         sdk_name = SDK_PREFIX + name
-        sdk = Signature(sdk_name, tuple(renames), tuple(reports), tuple(positional))
+        sdk = Signature(sdk_name, tuple(renames), tuple(reports), tuple(positional), tuple(dicts), parsed, PARSERS)
         table[f"{SDK_MODELS}.{sdk_name}"] = sdk
         table[f"{SDK_MODEL}.io_argoproj_workflow_v1alpha1_{sdk_module}.{sdk_name}"] = sdk
 
-    hera("CronWorkflow", "cron_workflow", Signature("CronWorkflow", (SCHEDULE,), (POD_PRIORITY,)))
+    hera("CronWorkflow", "cron_workflow", Signature("CronWorkflow", (SCHEDULE,), (POD_PRIORITY,),
+                                                    dicts=("synchronization",), parsed=Envelope("CronWorkflow"),
+                                                    parsers=("from_dict",)))
     for name, module in (("Workflow", "workflow"), ("WorkflowTemplate", "workflow_template"),
                          ("ClusterWorkflowTemplate", "cluster_workflow_template")):
-        hera(name, module, Signature(name, (), (POD_PRIORITY,)))
+        hera(name, module, Signature(name, (), (POD_PRIORITY,), dicts=("synchronization",), parsed=Envelope(name),
+                                     parsers=("from_dict",)))
     for name, module in (("Container", "container"), ("Script", "script"), ("ContainerSet", "container_set"),
                          ("DAG", "dag"), ("Steps", "steps"), ("Resource", "resource"), ("Suspend", "suspend"),
                          ("HTTP", "http_template"), ("Data", "data"), ("script", "script")):
-        hera(name, module, Signature(name, (), (TEMPLATE_PRIORITY,)))
-    model("Synchronization", "synchronization", renames=(MUTEX, SEMAPHORE))
-    model("CronWorkflowSpec", "cron_workflow_spec", renames=(SCHEDULE,), positional=("schedule", "workflow_spec"))
-    model("WorkflowSpec", "workflow_spec", reports=(POD_PRIORITY,))
-    model("Template", "template", reports=(TEMPLATE_PRIORITY,))
+        hera(name, module, Signature(name, (), (TEMPLATE_PRIORITY,), dicts=("synchronization",)))
+    model("Synchronization", "synchronization", Envelope("Workflow", ("spec", "synchronization")),
+          renames=(MUTEX, SEMAPHORE))
+    model("CronWorkflowSpec", "cron_workflow_spec", Envelope("CronWorkflow", ("spec",)), renames=(SCHEDULE,),
+          positional=("schedule", "workflow_spec"), dicts=("workflow_spec",))
+    model("WorkflowSpec", "workflow_spec", Envelope("Workflow", ("spec",)), reports=(POD_PRIORITY,),
+          dicts=("synchronization",))
+    model("Template", "template", Envelope("Workflow", ("spec", "templates", 0)), reports=(TEMPLATE_PRIORITY,),
+          dicts=("synchronization",))
     return table
 
 SIGNATURES = _table()
+# `Class.from_dict` and the like -> the class's signature.
+PARSER_NAMES = {f"{name}.{method}": signature for name, signature in SIGNATURES.items()
+                for method in signature.parsers}
 # Short names, for calls that cannot be resolved because of a star import of these packages.
 BY_SHORT_NAME: dict[str, Signature] = {name.rsplit(".", 1)[1]: sig for name, sig in SIGNATURES.items()}
 STAR_PACKAGES = ("hera", "argo_workflows")
+
+_HERA_4 = LegacyApi("Hera 4 (hera < 5) CronWorkflow", 1,
+                    "port it to hera.workflows.CronWorkflow(schedules=[...]) (hera >= 5.19)")
+_ARGO_DSL = LegacyApi("argo-python-dsl CronWorkflow", None,
+                      "argo-python-dsl is unmaintained: port it to hera.workflows.CronWorkflow(schedules=[...]) "
+                      "(hera >= 5.19)")
+LEGACY_APIS = {"hera.CronWorkflow": _HERA_4, "hera.cron_workflow.CronWorkflow": _HERA_4,
+               "argo.workflows.dsl.CronWorkflow": _ARGO_DSL}
+# Where Argo objects come from: a name resolving elsewhere is not one.
+ARGO_PACKAGES = ("hera", "argo_workflows", "argo.workflows")
+PARTIAL = "functools.partial"
+
+
+def is_argo_name(name: str) -> bool:
+    return any(name == package or name.startswith(package + ".") for package in ARGO_PACKAGES)

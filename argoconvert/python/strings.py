@@ -1,0 +1,130 @@
+"""YAML manifests held in Python string literals: converted by the YAML engine and re-emitted
+in the same literal; f-strings, concatenations, `.format()` / `%` templates and strings with
+escapes are reported, not touched. Docstrings are documentation, never data.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from ..source import Edit, Source
+from .checks import StringCheck
+from .pending import Pending
+
+if TYPE_CHECKING:
+    from .codemod import Scan
+
+ARGO_KIND = re.compile(r"\bkind:\s*[\"']?(?:(?:Cluster)?Workflow(?:Template)?|CronWorkflow|Sensor|List)\b")
+
+
+def may_hold_manifest(text: str) -> bool:
+    return "argoproj.io/" in text and bool(ARGO_KIND.search(text))
+
+
+class YamlStrings:
+    """The string literals of one scan; the scan's visitor calls these as it meets them."""
+
+    def __init__(self, scan: Scan):
+        self.scan = scan
+        self.left_as_written: set[int] = set()  # ids of docstrings and parts of a concatenation
+        self.templates: dict[int, str] = {}  # strings filled in by .format() or %: id -> how
+
+    def statement(self, node: cst.Expr) -> None:
+        if isinstance(node.value, cst.SimpleString):
+            self.left_as_written.add(id(node.value))  # documentation, not data
+
+    def attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value == "format" and isinstance(node.value, (cst.SimpleString, cst.ConcatenatedString)):
+            self.templates[id(node.value)] = "a string filled in by .format()"
+
+    def operation(self, node: cst.BinaryOperation) -> None:
+        if isinstance(node.operator, cst.Modulo) and isinstance(node.left, (cst.SimpleString, cst.ConcatenatedString)):
+            self.templates[id(node.left)] = "a string filled in by %"
+
+    def formatted(self, node: cst.FormattedString) -> None:
+        if id(node) not in self.left_as_written:
+            self._unconvertible(node, "an f-string")
+
+    def concatenated(self, node: cst.ConcatenatedString) -> None:
+        if id(node) in self.left_as_written:
+            return
+        parts, pending = [], [node.left, node.right]
+        while pending:  # "a" "b" "c" nests as left, right
+            part = pending.pop()
+            if isinstance(part, cst.ConcatenatedString):
+                pending += [part.left, part.right]
+            parts.append(part)
+        self.left_as_written.update(id(part) for part in parts)
+        self._unconvertible(node, self.templates.get(id(node), "a concatenation of strings"))
+
+    def _unconvertible(self, node: cst.CSTNode, what: str) -> None:
+        """A manifest in a string that cannot be converted in place: its legacy keys reported."""
+        at = self.scan.at
+        code = at.code(node)
+        value = getattr(node, "evaluated_value", None) if "\\" in code else None
+        text = value if isinstance(value, str) else code  # escapes resolved: keys found, placed at the string
+        if not may_hold_manifest(text):
+            return
+        converter = self.scan.converter()
+        if converter.key_lines is None:
+            return
+        by_key = {key: rule for rule in self.scan.rules for key in rule.keys}
+        start = at.start(node)
+        for match in converter.key_lines.finditer(text):
+            offset = start + match.start(1) if text is code else start
+            line = at.line_of(offset)
+            rule = by_key[match.group(1)]
+            self.scan.pending.append(Pending(rule.name, line, offset - at.line_starts[line - 1] + 1, "?",
+                                             match.group(1), None, False,
+                                             f"{match.group(1)} in a manifest held in {what}: convert it by hand "
+                                             f"({rule.summary})"))
+
+    def literal(self, node: cst.SimpleString) -> None:
+        if id(node) in self.left_as_written:
+            return
+        if id(node) in self.templates:
+            self._unconvertible(node, self.templates[id(node)])
+            return
+        scan, at = self.scan, self.scan.at
+        code = at.code(node)
+        prefix = re.match(r"[A-Za-z]*", code).group(0)
+        quote = code[len(prefix):len(prefix) + 3] if code[len(prefix):len(prefix) + 3] in ('"""', "'''") \
+            else code[len(prefix)]
+        content = code[len(prefix) + len(quote):len(code) - len(quote)]
+        if set(prefix.lower()) - {"r", "u"}:
+            return
+        if "\\" in content:
+            self._unconvertible(node, "a string with escapes")
+            return
+        if not may_hold_manifest(content):
+            return
+        converter = scan.converter()
+        if not converter.may_need(content):
+            return
+        start = at.start(node) + len(prefix) + len(quote)
+        inner = Source("<string>", content)
+        result = converter.convert(inner)
+        if result.error is not None or result.skipped or not result.records:
+            return  # not a manifest (or nothing to do): the string stays as it is
+        new = result.output.decode("utf-8") if result.output is not None else None
+        problem = None
+        if new is not None and (quote in new or new.endswith(quote[0]) or "\\" in new
+                                or (len(quote) == 1 and ("\n" in new or "\r" in new))):
+            problem = "the converted text would need escapes in this string"
+        changes = []
+        for record in result.records:
+            offset = start + inner.line_starts[record.line - 1] + record.column - 1
+            line = at.line_of(offset)
+            column = offset - at.line_starts[line - 1] + 1
+            pending = Pending(record.rule, line, column, record.object, record.path, record.new_path, record.fixable,
+                              f"{record.message} (in a YAML string)", [] if record.applied else None)
+            if record.applied and (new is None or problem):
+                pending.unfixed(problem or "not converted")
+            if pending.edits is not None:
+                changes.append(pending)
+            scan.pending.append(pending)
+        if changes:
+            changes[0].edits = [Edit(start, start + len(content), new)]
+            scan.checks.append(StringCheck(at.start(node), at.end(node), new))
