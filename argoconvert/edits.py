@@ -9,7 +9,6 @@ the sibling keys. Edits are applied back to front so that earlier offsets stay v
 from __future__ import annotations
 
 import bisect
-import functools
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -77,9 +76,9 @@ class Layout:
 
     SAMPLE = 400  # observations: enough for the mode, bounded on a large text
 
-    def __init__(self, editor: "Editor", documents: list[Document]):
+    def __init__(self, editor: "Editor", document: Document):
         indents, dashes, items = Counter(), Counter(), Counter()
-        mappings = (node for doc in documents for node in doc.collections if isinstance(node, Mapping))
+        mappings = (node for node in document.collections if isinstance(node, Mapping))
         for node in mappings:
             for key, value in node.pairs:
                 editor.observe(key, value, indents, dashes, items)
@@ -104,10 +103,16 @@ class Editor:
         self.documents = documents
         self._removed: dict[int, set[int]] = {}  # mapping -> indices of its pairs removed so far
         self._flow_removals: dict[int, Mapping] = {}  # flow mappings with pairs to remove, by id
+        self._layouts: dict[int, Layout] = {}  # by id of the document's root
+        self.layout: Layout | None = None  # the rendered change's document's
 
-    @functools.cached_property
-    def layout(self) -> Layout:
-        return Layout(self, self.documents)
+    def _layout(self, root: Node) -> Layout:
+        """The layout of the document `root` belongs to: each document of a stream is its own,
+        as when a large stream is converted document by document."""
+        if id(root) not in self._layouts:
+            document = next(doc for doc in self.documents if doc.root is root)
+            self._layouts[id(root)] = Layout(self, document)
+        return self._layouts[id(root)]
 
     # -- text geometry --------------------------------------------------------------------
     # Every helper is O(log n) or proportional to the indentation, never to the line's length:
@@ -184,6 +189,7 @@ class Editor:
 
     # -- rendering ----------------------------------------------------------------------------
     def render(self, change: Change, root: Node, builder: Builder) -> list[Edit]:
+        self.layout = self._layout(root)
         if isinstance(change, Insert):
             return [self._insert(change, self.steps(root, change.path[:-1], builder), builder)]
         steps = self.steps(root, change.path, builder)

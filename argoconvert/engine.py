@@ -20,7 +20,7 @@ from .locate import ARGO_GROUP, ArgoObject, Embedded, embedded, identify, target
 from .migrations import REGISTRY, Rule, version
 from .python import convert_python, convert_requirements
 from .results import FileResult, Problem, Record
-from .segments import Segment, list_items
+from .segments import Segment, document_segments, list_items
 from .source import Edit, Source, Spliced, apply_edits
 from .verify import MAX_EXPANDED_NODES, semantic_changes, verify
 from .yamltree import Document, Scalar, Sequence, compose
@@ -108,26 +108,35 @@ class Converter:
         if len(raw) > VALIDATE_LIMIT:
             if not self.may_need(raw):
                 return result  # a large text that cannot need a change is not even decoded
-            segments = list_items(raw)
+            segments = list_items(raw) or document_segments(raw)
             if segments is not None:
                 return self._convert_items(source, segments, result)
         relevant = self.may_need(source.text)
-        try:
-            documents, builder, data = parse(source)
-        except InputError as exc:
-            if HELM_DIRECTIVE.search(source.text):
-                return self._templated(source, result, exc)
-            result.error = Problem(exc.message, exc.line, exc.column)
+        parsed = self._parse(source, source, result, relevant)
+        if isinstance(parsed, FileResult) or not relevant:
             return result
-        if not relevant:
-            return result
-        directive = _unquoted_directive(source.text, documents)
-        if directive is not None:
-            line, column = source.line_col(directive)
-            return self._templated(source, result, InputError("a template directive outside a quoted string",
-                                                              line, column))
-        _FileRun(self, source, documents, builder, data, result).run()
+        _FileRun(self, source, *parsed, result).run()
         return result
+
+    def _parse(self, text: Source, whole: Source, result: FileResult, relevant: bool = True, line: int = 1,
+               where: str = ""):
+        """`text` (the whole input, or one item or document of it starting at `line`) parsed:
+        (documents, builder, data); or `result` finished: an error, or skipped because the input
+        is a Go template rather than YAML (a directive outside strings, checked where relevant)."""
+        try:
+            parsed = parse(text)
+        except InputError as exc:
+            error = InputError(where + exc.message, exc.line + line - 1 if exc.line else 0, exc.column)
+            if HELM_DIRECTIVE.search(text.text):
+                return self._templated(whole, result, error)
+            result.error = Problem(error.message, error.line, error.column)
+            return result
+        directive = _unquoted_directive(text.text, parsed[0]) if relevant else None
+        if directive is not None:
+            at, column = text.line_col(directive)
+            return self._templated(whole, result, InputError(
+                where + "a template directive outside a quoted string", at + line - 1, column))
+        return parsed
 
     def _convert_items(self, source: Source, segments: list[Segment], result: FileResult) -> FileResult:
         """A large List item by item, on its bytes: only the items that may need a change are
@@ -142,19 +151,19 @@ class Converter:
             counted = segment.start
             piece = raw[segment.start:segment.end]
             chunk = Source(source.path, piece.decode("utf-8"), newline=source.newline)
-            try:
-                documents, builder, data = parse(chunk)
-            except InputError as exc:
-                result.error = Problem(f"item {segment.item}: {exc.message}", exc.line + line - 1, exc.column)
+            parsed = self._parse(chunk, source, result, line=line, where=f"{segment.name}: ")
+            if isinstance(parsed, FileResult):
                 return result
-            run = _FileRun(self, chunk, documents, builder, data, FileResult(source.path, b""), item=segment.item)
+            data = parsed[2]
+            run = _FileRun(self, chunk, *parsed, FileResult(source.path, b""), item=segment.item)
             new_text = run.converted_text()
             for record in run.result.records:
                 message = record.message
                 if run.result.error is not None:
-                    message += (f"; item {segment.item} ({identify(data[0] if data else None)}) left as it was: "
+                    message += (f"; {segment.name} ({identify(data[0] if data else None)}) left as it was: "
                                 f"{run.result.error.message}")
-                result.records.append(replace(record, line=record.line + line - 1, message=message))
+                result.records.append(replace(record, line=record.line + line - 1, document=segment.document,
+                                              message=message))
             if self.progress is not None:
                 self.progress(segment.end)
             if new_text is None:
@@ -172,6 +181,7 @@ class Converter:
         """A Go-templated file that is not YAML: skipped; legacy keys found by a text scan are
         reported where the file mentions Argo objects."""
         result.skipped = True
+        result.records.clear()  # those of a large input's items before this one
         result.error = Problem(f"templated file (not YAML until rendered): {exc.message}", exc.line, exc.column)
         if ARGO_GROUP not in source.text or self.key_lines is None:
             return result

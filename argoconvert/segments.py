@@ -1,4 +1,5 @@
-"""The items of a large `kind: List` found in its bytes, without parsing or decoding it.
+"""The items of a large `kind: List`, or the documents of a large YAML stream, found in its
+bytes without parsing or decoding it.
 
 `kubectl get -o yaml|json` prints one List whose items start on lines of their own: `- ` at a
 fixed column in YAML, `{` at a fixed indentation in JSON. Each item is valid YAML on its own,
@@ -19,7 +20,12 @@ BOM = b"\xef\xbb\xbf"
 class Segment:
     start: int  # byte offset of the first character of the item's first line
     end: int  # byte offset after the item (YAML: up to the next item; JSON: after its closing brace)
-    item: int
+    item: int | None  # index in the List; None for a document of a stream
+    document: int = 0
+
+    @property
+    def name(self) -> str:
+        return f"document {self.document}" if self.item is None else f"item {self.item}"
 
 
 _JSON_START = re.compile(rb"[ \t\r\n]*\{")
@@ -111,3 +117,24 @@ def _json_items(raw: bytes) -> list[Segment] | None:
             break
         position = separator.end()
     return segments
+
+
+_DOCUMENT_START = re.compile(rb"^---(?=[ \t\r\n]|$)", re.M)
+_DIRECTIVE = re.compile(rb"^%", re.M)
+_CONTENT = re.compile(rb"^(?!\.\.\.(?:[ \t\r\n]|$))[ \t]*[^ \t\r\n#]", re.M)  # not a comment, not `...`
+
+
+def document_segments(raw: bytes) -> list[Segment] | None:
+    """The documents of a YAML stream of several, each from its `---` line to the next (an
+    end marker `...` stays in its document's segment: only comments may follow it); None for a
+    single document or a stream with `%` directives, which hold for the documents after them."""
+    start = len(BOM) if raw.startswith(BOM) else 0
+    body = memoryview(raw)[start:]  # a view, so that `^` matches right after a BOM too
+    if _DIRECTIVE.search(body):
+        return None
+    starts = [start + match.start() for match in _DOCUMENT_START.finditer(body)]
+    if starts and starts[0] != start and _CONTENT.search(body[:starts[0] - start]):
+        starts.insert(0, start)  # a first document without a marker
+    if len(starts) < 2:
+        return None
+    return [Segment(begin, end, None, index) for index, (begin, end) in enumerate(zip(starts, starts[1:] + [len(raw)]))]

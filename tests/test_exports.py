@@ -6,27 +6,28 @@ import pytest
 
 import argoconvert.engine as engine
 from argoconvert.errors import VerificationError
-from argoconvert.segments import list_items
+from argoconvert.segments import document_segments, list_items
 from argoconvert.source import Source
 from conftest import GOLDEN
 
 CONVERTER = engine.Converter(engine.select_rules(None, None, engine.LATEST))
 LISTS = sorted(p for p in GOLDEN.rglob("*.in.*") if list_items(p.read_bytes()))
+STREAMS = sorted(p for p in GOLDEN.rglob("*.in.y*ml") if document_segments(p.read_bytes()))
 
 
 def summary(result):
     return result.output, [(r.rule, r.line, r.column, r.item, r.object, r.path, r.applied) for r in result.records]
 
 
-def test_golden_has_yaml_and_json_lists():
-    assert {p.suffix for p in LISTS} == {".yaml", ".json"}
+def test_golden_has_yaml_and_json_lists_and_streams():
+    assert {p.suffix for p in LISTS} == {".yaml", ".json"} and len(STREAMS) >= 2
 
 
 STRIPPING = engine.Converter(engine.select_rules(None, None, engine.LATEST, ("strip-server-fields",)))
 
 
 @pytest.mark.parametrize("converter", [CONVERTER, STRIPPING], ids=["default", "strip-server-fields"])
-@pytest.mark.parametrize("path", LISTS, ids=[p.name for p in LISTS])
+@pytest.mark.parametrize("path", LISTS + STREAMS, ids=[str(p.relative_to(GOLDEN)) for p in LISTS + STREAMS])
 def test_item_by_item_equals_whole_file(monkeypatch, path, converter):
     source = Source.from_bytes(str(path), path.read_bytes())
     whole = converter.convert(source)
@@ -57,10 +58,10 @@ VARIANTS = {"bom": _bom, "crlf": _crlf, "no-final-newline": _no_final_newline, "
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-@pytest.mark.parametrize("path", LISTS, ids=[p.name for p in LISTS])
+@pytest.mark.parametrize("path", LISTS + STREAMS, ids=[str(p.relative_to(GOLDEN)) for p in LISTS + STREAMS])
 def test_item_by_item_equals_whole_file_in_every_encoding_detail(monkeypatch, path, variant):
     raw = VARIANTS[variant](path.read_bytes())
-    assert list_items(raw), "the variant is still seen as a List"
+    assert list_items(raw) or document_segments(raw), "the variant is still seen as a List or a stream"
     whole = CONVERTER.convert(Source.from_bytes(str(path), raw))
     monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
     by_item = CONVERTER.convert(Source.from_bytes(str(path), raw))
@@ -233,3 +234,53 @@ def test_progress_bar_on_a_terminal_counts_bytes(monkeypatch, tmp_path):
     assert seen == [True, True] and converter.progress is None
     quiet = list(cli._progress(inputs, (cli.process(converter, f.path) for f in inputs), converter, quiet=True))
     assert len(quiet) == 2
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("a: 1\n---\nb: 2\n", [0, 5]),
+    ("# only a comment\n---\na: 1\n---\nb: 2\n", [17, 26]),
+    ("\ufeff---\na: 1\n--- # two\nb: 2\n", [3, 12]),
+    ("---\na: |\n  ---\n  text\n---\nb: 2\n", [0, 22]),  # `---` inside a block scalar is indented
+    ("---\na: 1\n", None),  # one document
+    ("a: 1\n...\n---\nb: 2\n...\n", [0, 9]),  # an end marker stays with its document
+    ("# c\n...\n---\na: 1\n---\nb: 2\n", [8, 17]),  # an end marker alone is no document
+    ("%YAML 1.1\n---\na: 1\n---\nb: 2\n", None),  # directives: whole
+    ("a: 1\n----\n", None),  # not a marker
+])
+def test_document_segments(text, starts):
+    segments = document_segments(text.encode())
+    assert (None if segments is None else [s.start for s in segments]) == starts
+    if segments:
+        assert [s.document for s in segments] == list(range(len(segments)))
+
+
+def test_a_large_stream_converts_document_by_document_and_reports_the_document(monkeypatch):
+    cron = ITEM.replace("- apiVersion", "apiVersion").replace("\n  ", "\n")
+    text = "".join("---\n" + cron.format(name=f"n{i}") for i in range(3))
+    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
+    result = CONVERTER.convert(Source.from_bytes("stream.yaml", text.encode()))
+    assert result.output.decode().count("schedules:") == 3
+    assert [(r.document, r.item, r.line) for r in result.records] == [(0, None, 8), (1, None, 16), (2, None, 24)]
+    broken = text.replace("name: n1", "name: [n1").encode()
+    result = CONVERTER.convert(Source.from_bytes("stream.yaml", broken))
+    monkeypatch.setattr(engine, "VALIDATE_LIMIT", len(broken))
+    whole = CONVERTER.convert(Source.from_bytes("stream.yaml", broken))
+    assert result.error.message == "document 1: " + whole.error.message
+    assert (result.error.line, result.error.column) == (whole.error.line, whole.error.column) == (14, 12)
+
+
+def test_a_stream_of_every_golden_manifest_converts_the_same_document_by_document(monkeypatch):
+    parts = []
+    for path in sorted(GOLDEN.rglob("*.in.y*ml")):
+        raw = path.read_bytes()
+        if b"\r" in raw or raw.startswith(b"\xef\xbb\xbf") or b"\n%" in raw or raw.startswith(b"%"):
+            continue  # one stream has one BOM, one kind of line break; directives hold for the whole stream
+        if CONVERTER.convert(Source.from_bytes(str(path), raw)).error is None:
+            parts.append(raw if raw.endswith(b"\n") else raw + b"\n")
+    stream = b"---\n".join(parts)
+    whole = CONVERTER.convert(Source.from_bytes("stream.yaml", stream))
+    assert whole.error is None and len(parts) > 100
+    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
+    assert len(document_segments(stream)) > 100
+    by_document = CONVERTER.convert(Source.from_bytes("stream.yaml", stream))
+    assert summary(by_document) == summary(whole)
