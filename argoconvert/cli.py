@@ -78,7 +78,8 @@ def _list_rules() -> None:
     width = max(len(name) for name in REGISTRY)
     for name, rule in sorted(REGISTRY.items(), key=lambda item: (item[1].removed_in, item[0])):
         fix = "auto" if rule.fixable else "manual"
-        versions = "opt-in" if rule.opt_in else f"since {rule.available_since:<4} removed in {rule.removed_in:<4}"
+        versions = ("opt-in" if rule.opt_in else f"reported from {rule.removed_in}" if rule.dependency
+                    else f"since {rule.available_since:<4} removed in {rule.removed_in:<4}")
         click.echo(f"{name:<{width}}  {versions:<26} {fix:<6}  {rule.summary}")
 
 

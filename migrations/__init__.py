@@ -35,6 +35,7 @@ class Rule:
     keys: tuple[str, ...]  # legacy keys; a text without any of them (or of `marks`) cannot need this rule
     marks: tuple[str, ...] = ()  # other text the rule looks for (a legacy value under a new key)
     opt_in: bool = False  # applied only when asked for (--select, or its own option)
+    dependency: bool = False  # checks the SDK pins that write the new form, not manifests: reported from removed_in on
     docs: str = DOCS
     check: Callable[[dict], Iterator[Change | Finding]] | None = field(default=None, repr=False)
 

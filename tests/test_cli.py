@@ -287,7 +287,7 @@ def test_list_rules(tmp_path):
     assert re.search(r"3\.6.*4\.0.*auto", lines["cron-schedules"])
     assert re.search(r"3\.0.*3\.7.*manual", lines["pod-priority"])
     assert re.search(r"3\.0.*3\.7.*manual", lines["template-priority"])
-    assert re.search(r"3\.6.*3\.6.*manual", lines["sdk-pins"])
+    assert re.search(r"reported from 3\.6 +manual", lines["sdk-pins"])
 
 
 def test_version(tmp_path):

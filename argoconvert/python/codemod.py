@@ -18,7 +18,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import MetadataWrapper, PositionProvider, QualifiedName, QualifiedNameSource, ScopeProvider
 
-from ..changes import Change, Finding, Insert, MoveToList, dotted
+from ..changes import Change, Finding, Insert, MoveToList, Path, dotted
 from ..errors import Unrenderable, VerificationError
 from ..locate import targets
 from ..results import FileResult, Problem
@@ -29,8 +29,8 @@ from .literals import DictLiteral, is_argo_dict
 from .names import Names
 from .pending import Pending, review_note, value_problem
 from .strings import YamlStrings
-from .symbols import (BY_SHORT_NAME, DICT_KEYWORDS, PARSER_NAMES, PRIORITY_CLASS, SIGNATURES, STAR_PACKAGES,
-                      Envelope, Signature)
+from .symbols import (BY_SHORT_NAME, DICT_KEYWORDS, PARSER_NAMES, PRIORITY_CLASS, RENAME_OF_RULE, SIGNATURES,
+                      STAR_PACKAGES, Envelope, Signature)
 from .text import Positions, arg_start, removals, wrap
 
 # The rules that have a meaning in Python code (strip-server-fields is for cluster exports,
@@ -339,12 +339,27 @@ class Scan(cst.CSTVisitor):
         at = self.at
         envelope, label = typed or (None, None)
         literal = DictLiteral(node, at, envelope)
+
+        def shown(obj, path: Path) -> str:
+            """A path as reports show it: from the object, or from the keyword the dict is given to."""
+            cut, start = (envelope.prefix, envelope.shown) if envelope else (obj.path, ())
+            return dotted(start + path[len(cut):])
+
         outcomes = []
         for target in targets(literal.data):
             for rule in self.rules:
-                if target.scope in rule.scopes:
-                    for outcome in rule.check(target.data):
-                        outcomes.append((rule, target.obj, outcome.rebased(target.path)))
+                if target.scope not in rule.scopes:
+                    continue
+                for outcome in rule.check(target.data):
+                    outcomes.append((rule, target.obj, outcome.rebased(target.path)))
+                rename = RENAME_OF_RULE.get(rule.name)
+                holder = target.path + rename.holder if rename else ()
+                unknown = literal.unknown_keys(holder, (rename.singular, rename.plural)) if rename else None
+                if unknown is not None:  # reported like a **spread passed to an Argo class
+                    singular = shown(target.obj, holder + (rename.singular,))
+                    self.finding(rule.name, unknown, label or target.obj.label, singular,
+                                 f"{at.snippet(unknown)} may carry {singular}, which v4 reads as "
+                                 f"{shown(target.obj, holder + (rename.plural,))}: check it by hand")
         if not outcomes:
             return
         records: list[tuple[Pending, object]] = []
@@ -357,13 +372,11 @@ class Scan(cst.CSTVisitor):
             except Unrenderable:
                 anchor = node
             line, column = at.line_col(anchor)
-            cut, shown = (envelope.prefix, envelope.shown) if envelope else (obj.path, ())
-            relative, new = shown + outcome.path[len(cut):], shown + outcome.new_path[len(cut):]
-            message = outcome.message.format(path=dotted(relative),
-                                             new=dotted(new if isinstance(outcome, MoveToList) else new[:-1]))
+            new = outcome.new_path if isinstance(outcome, MoveToList) else outcome.new_path[:-1]
+            message = outcome.message.format(path=shown(obj, outcome.path), new=shown(obj, new))
             fixable = rule.fixable and isinstance(outcome, Change)
-            pending = Pending(rule.name, line, column, label or obj.label, dotted(relative),
-                              None if isinstance(outcome, Finding) else dotted(new), fixable, message)
+            pending = Pending(rule.name, line, column, label or obj.label, shown(obj, outcome.path),
+                              None if isinstance(outcome, Finding) else shown(obj, outcome.new_path), fixable, message)
             records.append((pending, outcome))
         changes = []
         for pending, outcome in records:

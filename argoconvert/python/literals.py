@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from ..changes import Change, Insert, MoveToList, Path, Remove, ToList
+from ..changes import Change, Insert, MoveToList, Path, Remove, ToList, get
 from ..errors import Unrenderable
 from ..locate import ARGO_GROUP, CRON_KIND, SENSOR_KIND, WORKFLOW_KINDS
 from ..source import Edit
@@ -155,6 +155,15 @@ class DictLiteral:
                 node = parent[key].node
                 return f"{key} is code, not a literal ({at.snippet(node)}, line {at.line_col(node)[0]})"
         return None
+
+    def unknown_keys(self, holder: Path, keys: tuple[str, ...]) -> cst.CSTNode | None:
+        """The first **spread or computed key of the dict literal at `holder` when it holds none
+        of `keys`: it may carry them."""
+        node = self.dicts.get(holder)
+        if node is None or any(key in get(self.data, holder) for key in keys):
+            return None
+        return next((element.key if isinstance(element, cst.DictElement) else element for element in node.elements
+                     if not isinstance(element, cst.DictElement) or isinstance(self._scalar(element.key), Code)), None)
 
     # -- rendering -------------------------------------------------------------------
     def element(self, path: Path) -> tuple[cst.Dict, int, cst.DictElement]:

@@ -6,8 +6,9 @@
   when `obj` may be an Argo object, and left alone when it provably is something else;
 - calls through a name assigned an Argo class (or a `functools.partial` of one), and
   `functools.partial(ArgoClass, schedule=...)` itself: reported;
-- APIs without a v4 form (Hera 4's `hera.CronWorkflow(name, schedule)`), and legacy class
-  attributes of subclasses of Argo classes (argo-python-dsl's `schedule = ...`): reported;
+- APIs without a v4 form (Hera < 5's `hera.CronWorkflow(name, schedule)`, argo-client-python's
+  models), and legacy class attributes of subclasses of Argo classes (argo-python-dsl's
+  `schedule = ...`): reported;
 - test assertions that read the old keys or attributes (`d["spec"]["schedule"]`,
   `.get("mutex")`, `"semaphore" in d`, `cw.schedule`): reported.
 """
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 PLURALS = {rename.plural for rename in RENAMES.values()}
 LEGACY_KEYWORDS = set(RENAMES) | set(PRIORITY_CLASS)
 WATCHED = LEGACY_KEYWORDS | PLURALS  # attributes whose writes are looked at
-SCHEDULE_RULE = RENAMES["schedule"].rule
 # Kubernetes CronJobs keep their spec.schedule: in a file that has some, a test's
 # ["schedule"] may well be theirs.
 KUBERNETES_CRON_JOB = re.compile(r"\bCronJob\b")
@@ -144,7 +144,8 @@ class Names:
         apis = {LEGACY_APIS[q.name] for q in scan.qualified(base) if q.name in LEGACY_APIS}
         if len(apis) == 1:
             api = apis.pop()
-            return api.label, {"schedule": (SCHEDULE_RULE, api.fix)} if SCHEDULE_RULE in scan.enabled else {}
+            return api.label, {rename.singular: (rename.rule, api.fix) for rename in api.writes
+                               if rename.rule in scan.enabled}
         signature = scan.signature_of_name(base)
         if signature is None:
             return None
@@ -347,17 +348,21 @@ class Names:
                                   f"{suggested_fix(keyword)}, and check the calls of the partial by hand")
 
     def _legacy_call(self, node: cst.Call, api: LegacyApi) -> None:
-        """A call of an API without a v4 form: reported at its schedule (by keyword, by
-        position, or else at the call)."""
-        if SCHEDULE_RULE not in self.scan.enabled:
-            return
+        """A call of an API without a v4 form: each legacy field it writes reported at its keyword;
+        the schedule (which a CronWorkflow always has) by position or else at the call."""
         positional = [arg.value for arg in node.args if arg.keyword is None and not arg.star]
-        anchor = next((arg.keyword for arg in node.args if arg.keyword and arg.keyword.value == "schedule"), None)
-        if anchor is None and api.schedule_position is not None and len(positional) > api.schedule_position:
-            anchor = positional[api.schedule_position]
-        self.scan.finding(SCHEDULE_RULE, anchor or node.func, api.label, "schedule",
-                          f"{api.label}: its schedule is written as spec.schedule, which Argo v4 no longer "
-                          f"reads: {api.fix}")
+        for rename in api.writes:
+            if rename.rule not in self.scan.enabled:
+                continue
+            anchor = next((arg.keyword for arg in node.args if arg.keyword and arg.keyword.value == rename.singular),
+                          None)
+            if rename.singular == "schedule" and anchor is None:
+                position = api.schedule_position
+                anchor = positional[position] if position is not None and len(positional) > position else node.func
+            if anchor is not None:
+                self.scan.finding(rename.rule, anchor, api.label, rename.singular,
+                                  f"its {rename.singular} is written as {rename.field}, which Argo v4 no longer "
+                                  f"reads: {api.fix}")
 
 
 def _class_statements(node: cst.ClassDef):

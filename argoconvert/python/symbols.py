@@ -1,12 +1,14 @@
 """The Python names that provably are Argo objects, by what they resolve to through the
 imports (libcst's qualified names), never by spelling; the keywords each one used to take
 that v4 renamed (fixable) or no longer reads (reported); the dicts it takes whose scope is
-known from the keyword or the class; and the legacy APIs that are only reported.
+known from the keyword or the class; and the legacy APIs that are only reported. Argo Events
+models, which Hera and argo_workflows ship too, are not Argo Workflows objects.
 
 Hera >= 5.19 (Argo 3.6 models) and argo-workflows >= 6.6 read the new keywords.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..locate import ARGO_GROUP
@@ -44,6 +46,8 @@ class Rename:
     plural: str
     rule: str
     append: bool  # when the plural is given too, X may be appended to its list literal
+    field: str  # where a manifest holds the singular (reports)
+    holder: tuple[str, ...] = ()  # keys from the place the rule is shown to the dict holding the singular
 
 @dataclass(frozen=True)
 class Signature:
@@ -58,20 +62,13 @@ class Signature:
     parsers: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class LegacyApi:
-    """An API that has no v4 form at all: its CronWorkflow schedules are reported, with how
-    to port them."""
-
-    label: str
-    schedule_position: int | None  # index of the positional argument that is the schedule
-    fix: str
-
-
-SCHEDULE = Rename("schedule", "schedules", "cron-schedules", append=False)
-MUTEX = Rename("mutex", "mutexes", "sync-mutexes", append=True)
-SEMAPHORE = Rename("semaphore", "semaphores", "sync-semaphores", append=True)
+SCHEDULE = Rename("schedule", "schedules", "cron-schedules", append=False, field="spec.schedule")
+MUTEX = Rename("mutex", "mutexes", "sync-mutexes", append=True, field="synchronization.mutex",
+               holder=("synchronization",))
+SEMAPHORE = Rename("semaphore", "semaphores", "sync-semaphores", append=True, field="synchronization.semaphore",
+                   holder=("synchronization",))
 RENAMES = {rename.singular: rename for rename in (SCHEDULE, MUTEX, SEMAPHORE)}
+RENAME_OF_RULE = {rename.rule: rename for rename in RENAMES.values()}
 POD_PRIORITY = ("pod_priority", "pod-priority")
 TEMPLATE_PRIORITY = ("priority", "template-priority")
 PRIORITY_CLASS = {"pod_priority": "pod_priority_class_name", "priority": "priority_class_name"}
@@ -128,17 +125,55 @@ PARSER_NAMES = {f"{name}.{method}": signature for name, signature in SIGNATURES.
 BY_SHORT_NAME: dict[str, Signature] = {name.rsplit(".", 1)[1]: sig for name, sig in SIGNATURES.items()}
 STAR_PACKAGES = ("hera", "argo_workflows")
 
-_HERA_4 = LegacyApi("Hera 4 (hera < 5) CronWorkflow", 1,
-                    "port it to hera.workflows.CronWorkflow(schedules=[...]) (hera >= 5.19)")
-_ARGO_DSL = LegacyApi("argo-python-dsl CronWorkflow", None,
-                      "argo-python-dsl is unmaintained: port it to hera.workflows.CronWorkflow(schedules=[...]) "
-                      "(hera >= 5.19)")
-LEGACY_APIS = {"hera.CronWorkflow": _HERA_4, "hera.cron_workflow.CronWorkflow": _HERA_4,
-               "argo.workflows.dsl.CronWorkflow": _ARGO_DSL}
+
+@dataclass(frozen=True)
+class LegacyApi:
+    """An API that has no v4 form at all: the legacy fields its calls write are reported, with
+    how to port them."""
+
+    label: str
+    fix: str
+    writes: tuple[Rename, ...] = (SCHEDULE,)
+    schedule_position: int | None = None  # index of the positional argument that is the schedule
+
+
+HERA_CRON_FIX = "port it to hera.workflows.CronWorkflow(schedules=[...]) (hera >= 5.19)"
+_HERA_BEFORE_5 = LegacyApi("Hera < 5 CronWorkflow", HERA_CRON_FIX, schedule_position=1)
+_ARGO_DSL = LegacyApi("argo-python-dsl CronWorkflow", f"argo-python-dsl is unmaintained: {HERA_CRON_FIX}")
+# argo-client-python (`argo.workflows.client`, Argo 2.x) has no v4 fields.
+_CLIENT_CRON_SPEC = LegacyApi("argo-client-python V1alpha1CronWorkflowSpec",
+                              f"argo-client-python is unmaintained: {HERA_CRON_FIX} or to argo_workflows' "
+                              f"{SDK_PREFIX}CronWorkflowSpec(schedules=[...]) (argo-workflows >= 6.6)")
+_CLIENT_SYNCHRONIZATION = LegacyApi("argo-client-python V1alpha1Synchronization",
+                                    "argo-client-python is unmaintained: port it to hera.workflows.models."
+                                    "Synchronization(mutexes=[...], semaphores=[...]) (hera >= 5.19) or to "
+                                    f"argo_workflows' {SDK_PREFIX}Synchronization (argo-workflows >= 6.6)",
+                                    writes=(MUTEX, SEMAPHORE))
+CLIENT = "argo.workflows.client"
+
+
+def _client_names(name: str, module: str) -> tuple[str, ...]:
+    """Where argo-client-python exports a model class."""
+    return f"{CLIENT}.{name}", f"{CLIENT}.models.{name}", f"{CLIENT}.models.{module}.{name}"
+
+
+LEGACY_APIS = {
+    **{name: _HERA_BEFORE_5 for name in ("hera.CronWorkflow", "hera.cron_workflow.CronWorkflow",
+                                         "hera.v1.CronWorkflow", "hera.v1.cron_workflow.CronWorkflow")},
+    "argo.workflows.dsl.CronWorkflow": _ARGO_DSL,
+    **{name: _CLIENT_CRON_SPEC for name in _client_names("V1alpha1CronWorkflowSpec", "v1alpha1_cron_workflow_spec")},
+    **{name: _CLIENT_SYNCHRONIZATION for name in _client_names("V1alpha1Synchronization",
+                                                                "v1alpha1_synchronization")},
+}
 # Where Argo objects come from: a name resolving elsewhere is not one.
 ARGO_PACKAGES = ("hera", "argo_workflows", "argo.workflows")
+# Argo Events models of these packages (a CalendarEventSource has its own `schedule`).
+ARGO_EVENTS = re.compile(r"^hera\.events(?:\.|$)|(?:^|\.)(?:IoArgoprojEvents|GithubComArgoprojArgoEvents"
+                         r"|io_argoproj_events_|github_com_argoproj_argo_events_)")
 PARTIAL = "functools.partial"
 
 
 def is_argo_name(name: str) -> bool:
-    return any(name == package or name.startswith(package + ".") for package in ARGO_PACKAGES)
+    """A name of Argo Workflows' packages (not of their Argo Events models)."""
+    return any(name == package or name.startswith(package + ".") for package in ARGO_PACKAGES) \
+        and not ARGO_EVENTS.search(name)

@@ -85,8 +85,13 @@ def catalog() -> list[Rule]:
 
 def _rule_descriptor(rule: Rule) -> dict:
     fix = "Fixed automatically by argoconvert --write." if rule.fixable else "Needs a change by hand."
-    full = (f"{rule.summary}. The new form is read since Argo Workflows {rule.available_since}; "
-            f"the old form is no longer read from {rule.removed_in} on. {fix}")
+    if rule.dependency:
+        versions = (f"Reported for target versions from {rule.removed_in} on, where rewritten code writes the fields "
+                    f"Argo Workflows {rule.available_since} introduced.")
+    else:
+        versions = (f"The new form is read since Argo Workflows {rule.available_since}; the old form is no longer "
+                    f"read from {rule.removed_in} on.")
+    full = f"{rule.summary}. {versions} {fix}"
     return {
         "id": rule.name,
         "name": "".join(part.capitalize() for part in rule.name.split("-")),

@@ -18,4 +18,5 @@ rule = Rule(
     fixable=False,
     scopes=(),
     keys=(),
+    dependency=True,
 )
