@@ -52,10 +52,29 @@ class ToList(Change):
 
     def apply(self, parent: dict) -> None:
         key = self.path[-1]
-        item = self.value if self.replace_value else parent[key]
-        rebuilt = {(self.new_key if k == key else k): ([item] if k == key else v) for k, v in parent.items()}
-        parent.clear()
-        parent.update(rebuilt)
+        _replace_key(parent, key, self.new_key, [self.value if self.replace_value else parent[key]])
+
+
+@dataclass(frozen=True)
+class Rename(Change):
+    """The key at `path` becomes `new_key` and its scalar value `value`, in its place."""
+
+    new_key: str = ""
+    value: str = ""
+
+    @property
+    def new_path(self) -> Path:
+        return self.path[:-1] + (self.new_key,)
+
+    def apply(self, parent: dict) -> None:
+        _replace_key(parent, self.path[-1], self.new_key, self.value)
+
+
+def _replace_key(parent: dict, key, new_key, value) -> None:
+    """`key` becomes `new_key` holding `value`, keeping the order of the keys."""
+    rebuilt = {(new_key if k == key else k): (value if k == key else v) for k, v in parent.items()}
+    parent.clear()
+    parent.update(rebuilt)
 
 
 @dataclass(frozen=True)

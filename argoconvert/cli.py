@@ -5,8 +5,10 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import re
 import sys
 import tempfile
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 import click
@@ -16,7 +18,7 @@ from . import __version__
 from .discover import STDIN, Input, discover
 from .engine import LATEST, Converter, parse, select_rules
 from .errors import InputError
-from .migrations import REGISTRY
+from .migrations import REGISTRY, Settings
 from .report import diff as diff_report
 from .report import text as text_report
 from .results import CHANGED, ERROR, FileResult, Problem
@@ -72,6 +74,30 @@ def write_atomically(path: str, chunks: Iterable[bytes | memoryview]) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+PRIORITY_CLASS_NAME = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")  # DNS subdomain
+
+
+def _priority_classes(values: tuple[str, ...]) -> MappingProxyType:
+    """--priority-class VALUE=NAME options as {VALUE: NAME}."""
+    classes: dict[int, str] = {}
+    for value in values:
+        number, _, name = value.partition("=")
+        try:
+            number = int(number.strip())
+        except ValueError:
+            raise click.BadParameter(f"{value!r}: expected VALUE=NAME with an integer VALUE, e.g. 100=high",
+                                     param_hint="--priority-class") from None
+        name = name.strip()
+        if len(name) > 253 or not PRIORITY_CLASS_NAME.fullmatch(name):
+            raise click.BadParameter(f"{value!r}: {name!r} is not a PriorityClass name (lowercase letters, digits, "
+                                     "'-' and '.')", param_hint="--priority-class")
+        if classes.get(number, name) != name:
+            raise click.BadParameter(f"{number} is mapped to both {classes[number]!r} and {name!r}",
+                                     param_hint="--priority-class")
+        classes[number] = name
+    return MappingProxyType(classes)
 
 
 def _list_rules() -> None:
@@ -141,6 +167,9 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
 @click.option("--format", "report_format", type=click.Choice(REPORT_FORMATS), default="text",
               show_default=True, help="Report format.")
 @click.option("--output-file", type=click.Path(dir_okay=False), help="Write the report there.")
+@click.option("--priority-class", "priority_classes", multiple=True, callback=lambda _c, _p, v: _priority_classes(v),
+              metavar="VALUE=NAME", help="Replace an integer podPriority / template priority VALUE by the "
+                                         "PriorityClass NAME (repeatable).")
 @click.option("--strip-server-fields", is_flag=True,
               help="Cluster exports: drop status, managedFields, uid, resourceVersion, generation, "
                    "creationTimestamp, selfLink and the last-applied-configuration annotation.")
@@ -155,7 +184,7 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
 @click.option("--list-rules", is_flag=True, help="Print every rule with its versions and fix kind.")
 @click.version_option(__version__, "--version", prog_name="argoconvert")
 def main(paths, write, check, show_diff, target_version, select, ignore, output_format, report_format, output_file,
-         strip_server_fields, exit_zero, jobs, quiet, verbose, statistics, color, list_rules):
+         priority_classes, strip_server_fields, exit_zero, jobs, quiet, verbose, statistics, color, list_rules):
     """Migrate Argo Workflows manifests from v3 to v4 syntax.
 
     PATH is a file, a directory (walked for *.yaml, *.yml, *.json) or - for stdin. Without
@@ -173,7 +202,7 @@ def main(paths, write, check, show_diff, target_version, select, ignore, output_
                              ("strip-server-fields",) if strip_server_fields else ())
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
-    converter = Converter(rules, explain=verbose)
+    converter = Converter(rules, explain=verbose, settings=Settings(priority_classes=priority_classes))
     print_manifests = not (write or check or show_diff)
     color = diff_report.use_color(color, sys.stdout)
     inputs = list(discover(list(paths)))

@@ -13,7 +13,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from .changes import Change, Insert, MoveToList, Path, Remove, ToList
+from .changes import Change, Insert, MoveToList, Path, Remove, Rename, ToList
 from .data import Builder, resolve_plain
 from .errors import Unrenderable
 from .source import Edit, Source
@@ -197,6 +197,8 @@ class Editor:
             return [self._to_list(change, steps[-1])]
         if isinstance(change, Remove):
             return self._remove(steps)
+        if isinstance(change, Rename):
+            return self._rename(change, steps[-1])
         if isinstance(change, MoveToList):
             target = deref(self.steps(root, change.into, builder)[-1].value)
             moved = builder.build(steps[-1].value)
@@ -229,6 +231,15 @@ class Editor:
             unit = " " * self.layout.indent
             moved = shift_lines(value_text, self.layout.indent)
         return "[" + self.nl + lead + unit + moved + self.nl + lead + "]"
+
+    def _rename(self, change: Rename, step: Step) -> list[Edit]:
+        mapping, key, value = step.container, step.key, step.value
+        if not isinstance(value, Scalar) or value.anchor or value.tag or value.style in ("|", ">"):
+            raise Unrenderable("only a one-line scalar value can be replaced")
+        # A number turning into a string in JSON takes JSON's quotes.
+        style = value.style if value.style else ('"' if mapping.flow and key.style == '"' else "")
+        return [Edit(key.start, key.end, self._key_text(key, change.new_key, mapping.flow)),
+                Edit(value.start, value.end, emit_scalar(change.value, style, mapping.flow))]
 
     def _to_list(self, change: ToList, step: Step) -> Edit:
         mapping, key, value = step.container, step.key, step.value

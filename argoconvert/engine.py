@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from .changes import Change, Finding, Insert, MoveToList, Remove, SetString, dotted, get
+from .changes import Change, Finding, Insert, Remove, SetString, ToList, dotted, get
 from .data import Builder
 from .discover import is_pin_file
 from .edits import Editor
 from .errors import InputError, Unrenderable, VerificationError
 from .locate import ARGO_GROUP, ArgoObject, Embedded, embedded, identify, targets
-from .migrations import REGISTRY, Rule, version
+from .migrations import REGISTRY, Rule, Settings, version
 from .python import convert_python, convert_requirements
 from .results import FileResult, Problem, Record
 from .segments import Segment, document_segments, list_items
@@ -66,6 +66,7 @@ def _word_char(char: str | bytes) -> bool:
 class Converter:
     rules: list[Rule]
     explain: bool = False  # also describe each output's data-level changes (--verbose)
+    settings: Settings = Settings()
     # Told the bytes of the current input done so far while a large List is converted item by item.
     progress: Callable[[int], None] | None = None
 
@@ -247,7 +248,7 @@ class _FileRun:
             for target in targets(data, self.kind, self.item):
                 for rule in self.converter.rules:
                     if target.scope in rule.scopes:
-                        for outcome in rule.check(target.data):
+                        for outcome in rule.run(target.data, self.converter.settings):
                             self._take(rule, index, document, target.obj, outcome.rebased(target.path))
             if self.kind is None:
                 for found in embedded(data, self.item):
@@ -340,9 +341,8 @@ class _FileRun:
         self.result.records.append(Record(
             rule=rule.name, line=line, column=column, document=index, item=obj.item, object=obj.label,
             path=dotted(relative), new_path=None if isinstance(outcome, Finding) else dotted(new),
-            fixable=rule.fixable and not isinstance(outcome, Finding), applied=applied,
-            message=message.format(path=dotted(relative), new=dotted(new[:-1] if not isinstance(outcome, MoveToList)
-                                                                        else new)),
+            fixable=isinstance(outcome, Change), applied=applied,
+            message=message.format(path=dotted(relative), new=dotted(new[:-1] if isinstance(outcome, ToList) else new)),
         ))
 
     def _position(self, document: Document, path) -> tuple[int, int]:

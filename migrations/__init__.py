@@ -10,7 +10,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from types import MappingProxyType
+from typing import Callable, Iterator, Mapping
 
 from argoconvert.changes import Change, Finding, Scope
 
@@ -22,6 +23,14 @@ def version(text: str) -> tuple[int, ...]:
         return tuple(int(part) for part in text.split("."))
     except ValueError:
         raise ValueError(f"not a version: {text!r} (expected e.g. 4.0)") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the command line tells the rules that ask for it (a rule's `settings` names the
+    fields its check takes as keywords)."""
+
+    priority_classes: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))  # --priority-class
 
 
 @dataclass
@@ -37,7 +46,8 @@ class Rule:
     opt_in: bool = False  # applied only when asked for (--select, or its own option)
     dependency: bool = False  # checks the SDK pins that write the new form, not manifests: reported from removed_in on
     docs: str = DOCS
-    check: Callable[[dict], Iterator[Change | Finding]] | None = field(default=None, repr=False)
+    settings: tuple[str, ...] = ()  # fields of Settings the check takes as keywords
+    check: Callable[..., Iterator[Change | Finding]] | None = field(default=None, repr=False)
 
     def __post_init__(self):
         REGISTRY[self.name] = self
@@ -45,6 +55,9 @@ class Rule:
     def __call__(self, check):
         self.check = check
         return check
+
+    def run(self, data: dict, settings: Settings) -> Iterator[Change | Finding]:
+        return self.check(data, **{name: getattr(settings, name) for name in self.settings})
 
     def applies_at(self, target: tuple[int, ...]) -> bool:
         if self.fixable:

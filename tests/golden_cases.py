@@ -15,7 +15,9 @@ from conftest import GOLDEN, run_cli  # noqa: E402
 
 INPUT_SUFFIXES = {".yaml", ".yml", ".json", ".py"}
 # Groups converted with options: `golden/<group>/` for an opt-in rule runs with it on.
-GROUP_OPTIONS = {"strip-server-fields": ("--strip-server-fields",)}
+GROUP_OPTIONS = {"strip-server-fields": ("--strip-server-fields",),
+                 "priority-class": ("--priority-class", "100=high", "--priority-class", "50=medium",
+                                    "--priority-class", "1000=critical")}
 
 
 def options(path: Path) -> tuple[str, ...]:

@@ -492,3 +492,23 @@ def test_missing_path_is_an_error_and_the_others_still_run(tmp_path):
 def test_no_path_is_a_usage_error(tmp_path):
     result = run(tmp_path)
     assert result.returncode == 2 and b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("value, error", [
+    ("x=high", "integer VALUE"),
+    ("100=High", "not a PriorityClass name"),
+    ("100=", "not a PriorityClass name"),
+    ("100=a b", "not a PriorityClass name"),
+])
+def test_priority_class_values_are_checked(cli, tmp_path, value, error):
+    path = write(tmp_path, "w.yaml", "kind: Workflow\napiVersion: argoproj.io/v1alpha1\nspec:\n  podPriority: 100\n")
+    result = cli("--priority-class", value, path)
+    assert result.returncode == 2 and error in result.stderr.decode()
+
+
+def test_priority_class_mapped_twice_differently_is_refused(cli, tmp_path):
+    path = write(tmp_path, "w.yaml", "kind: Workflow\napiVersion: argoproj.io/v1alpha1\nspec:\n  podPriority: 100\n")
+    result = cli("--priority-class", "100=high", "--priority-class", "100=low", path)
+    assert result.returncode == 2 and "mapped to both" in result.stderr.decode()
+    same = cli("--priority-class", "100=high", "--priority-class", " 100 = high ", "--check", path)
+    assert same.returncode == 1 and b"podPriorityClassName: high" in cli("--priority-class", "100=high", path).stdout

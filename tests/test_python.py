@@ -856,3 +856,17 @@ if __name__ == "__main__":
             records_file(source).write_text(text)
         elif records_file(source).exists():
             records_file(source).unlink()
+
+
+def test_priority_classes_apply_to_dict_literals():
+    from argoconvert.migrations import Settings
+
+    text = ('WORKFLOW = {\n    "apiVersion": "argoproj.io/v1alpha1",\n    "kind": "Workflow",\n'
+            '    "spec": {\n        "podPriority": 100,  # keep\n        "entrypoint": "main",\n'
+            '        "templates": [{\'name\': \'main\', \'priority\': 5}],\n    },\n}\n')
+    mapped = Converter(select_rules(None, None, LATEST), settings=Settings(priority_classes={100: "high", 5: "low"}))
+    result = convert_text(text, mapped)
+    assert result.output.decode() == text.replace('"podPriority": 100', '"podPriorityClassName": "high"').replace(
+        "'priority': 5", "'priorityClassName': 'low'")
+    assert [r.applied for r in result.records] == [True, True]
+    assert convert_text(text).output is None  # without the option: findings only

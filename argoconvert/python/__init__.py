@@ -43,7 +43,7 @@ def convert_python(source: Source, converter: Converter) -> FileResult:
         result = FileResult(source.path, source.original)
         result.error = Problem(f"cannot convert Python code: {exc}")
         return result
-    result = convert(source, converter.rules)
+    result = convert(source, converter.rules, converter.settings)
     if pins and result.error is None:
         result.records = sorted(result.records + convert_requirements(source, converter).records,
                                 key=lambda r: (r.line, r.column, r.rule))

@@ -21,6 +21,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider, QualifiedName, Qu
 from ..changes import Change, Finding, Insert, MoveToList, Path, dotted
 from ..errors import Unrenderable, VerificationError
 from ..locate import targets
+from ..migrations import Settings
 from ..results import FileResult, Problem
 from ..source import Edit, Source, apply_edits
 from ..verify import expected_data
@@ -44,9 +45,10 @@ class Scan(cst.CSTVisitor):
 
     METADATA_DEPENDENCIES = (ScopeProvider,)
 
-    def __init__(self, rules, positions: Positions):
+    def __init__(self, rules, positions: Positions, settings: Settings):
         super().__init__()
         self.rules = [rule for rule in rules if rule.name in PYTHON_RULES]
+        self.settings = settings
         self.enabled = {rule.name for rule in self.rules}
         self.at = positions
         self.pending: list[Pending] = []
@@ -190,7 +192,7 @@ class Scan(cst.CSTVisitor):
     def converter(self):
         from ..engine import Converter  # the engine imports this package
 
-        return Converter(self.rules)
+        return Converter(self.rules, settings=self.settings)
 
     # -- calls -----------------------------------------------------------------------
     def call(self, node: cst.Call, signature: Signature) -> None:
@@ -350,7 +352,7 @@ class Scan(cst.CSTVisitor):
             for rule in self.rules:
                 if target.scope not in rule.scopes:
                     continue
-                for outcome in rule.check(target.data):
+                for outcome in rule.run(target.data, self.settings):
                     outcomes.append((rule, target.obj, outcome.rebased(target.path)))
                 rename = RENAME_OF_RULE.get(rule.name)
                 holder = target.path + rename.holder if rename else ()
@@ -471,14 +473,14 @@ def _parse(text: str) -> cst.Module:
     return module
 
 
-def _scan(text: str, module: cst.Module, rules) -> tuple[Scan, MetadataWrapper]:
+def _scan(text: str, module: cst.Module, rules, settings: Settings) -> tuple[Scan, MetadataWrapper]:
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    return Scan(rules, Positions(text, wrapper.resolve(PositionProvider))), wrapper
+    return Scan(rules, Positions(text, wrapper.resolve(PositionProvider)), settings), wrapper
 
 
-def _analyze(text: str, rules) -> Scan:
+def _analyze(text: str, rules, settings: Settings) -> Scan:
     """Parse and scan one text; _Unparsed when it cannot be parsed safely."""
-    scan, wrapper = _scan(text, _parse(text), rules)
+    scan, wrapper = _scan(text, _parse(text), rules, settings)
     try:
         wrapper.visit(scan)
     except RecursionError:
@@ -486,12 +488,12 @@ def _analyze(text: str, rules) -> Scan:
     return scan
 
 
-def convert(source: Source, rules) -> FileResult:
+def convert(source: Source, rules, settings: Settings) -> FileResult:
     result = FileResult(source.path, source.original)
     if not may_need(source.text):
         return result
     try:
-        scan = _analyze(source.text, rules)
+        scan = _analyze(source.text, rules, settings)
     except _Unparsed as exc:
         result.error = exc.problem
         return result
@@ -502,7 +504,7 @@ def convert(source: Source, rules) -> FileResult:
         return result
     try:
         new_text = apply_edits(source.text, edits)
-        _verify(source, new_text, edits, scan, rules)
+        _verify(source, new_text, edits, scan, rules, settings)
     except (Unrenderable, VerificationError) as exc:
         result.error = Problem(f"internal error, nothing written: {exc}")
         result.records = [p.record(False) for p in pending]
@@ -526,7 +528,7 @@ def _compiles(text: str, path: str) -> bool:
     return True
 
 
-def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan, rules) -> None:
+def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan, rules, settings: Settings) -> None:
     """The edited text must parse, and compile when the input did; each edited node, parsed
     on its own, must hold what was planned and need no change from a second run."""
     try:
@@ -537,7 +539,7 @@ def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan, rules)
         raise VerificationError("the output does not compile")
     shift = Shift(source.text, edits)
     snippets = [new_text[shift.offset(check.start):shift.offset(check.end)] for check in scan.checks]
-    nodes, again = _statements(snippets, rules)
+    nodes, again = _statements(snippets, rules, settings)
     for check, node, snippet in zip(scan.checks, nodes, snippets):
         if not check.holds(node, again.at, shift.expected):
             raise VerificationError(f"an edited node does not hold what was planned: {snippet[:60]!r}")
@@ -546,7 +548,7 @@ def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan, rules)
         raise VerificationError("a second conversion would change the output again")
 
 
-def _statements(snippets: list[str], rules) -> tuple[list[cst.CSTNode], Scan]:
+def _statements(snippets: list[str], rules, settings: Settings) -> tuple[list[cst.CSTNode], Scan]:
     """The expression or assignment each snippet is, parsed together as the statements of one
     module (libcst's costs are per parse), and a scan of them to run an analysis again,
     without names (the input's resolution holds: only these nodes changed)."""
@@ -555,7 +557,7 @@ def _statements(snippets: list[str], rules) -> tuple[list[cst.CSTNode], Scan]:
         module = _parse(text)
     except _Unparsed as exc:
         raise VerificationError(f"an edited node does not parse: {exc.problem.message}") from None
-    scan, _ = _scan(text, module, rules)
+    scan, _ = _scan(text, module, rules, settings)
     if len(module.body) != len(snippets) or not all(
             isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1 for line in module.body):
         raise VerificationError("the edited nodes are not one expression or assignment each")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from ..changes import Change, Insert, MoveToList, Path, Remove, ToList, get
+from ..changes import Change, Insert, MoveToList, Path, Remove, Rename, ToList, get
 from ..errors import Unrenderable
 from ..locate import ARGO_GROUP, CRON_KIND, SENSOR_KIND, WORKFLOW_KINDS
 from ..source import Edit
@@ -184,14 +184,16 @@ class DictLiteral:
         if isinstance(change, Remove):
             _, index, _ = self.element(change.path)
             return [], {(change.path[:-1], index)}
+        if isinstance(change, Rename):
+            _, _, element = self.element(change.path)
+            if not isinstance(element.value, (cst.Integer, cst.SimpleString)):
+                raise Unrenderable("the value is not a number or string literal")
+            new = string_like(positions.code(element.key), change.value)
+            return [_renamed_key(element, change, positions),
+                    Edit(positions.start(element.value), positions.end(element.value), new)], set()
         if isinstance(change, ToList):
             _, _, element = self.element(change.path)
-            key_code = positions.code(element.key)
-            parts = string_parts(key_code)
-            if parts is None or parts[2] != change.path[-1]:
-                raise Unrenderable("the key is not a plain string literal")
-            key_edit = Edit(positions.start(element.key), positions.end(element.key),
-                            f"{parts[0]}{parts[1]}{change.new_key}{parts[1]}")
+            key_edit = _renamed_key(element, change, positions)
             if change.replace_value:
                 if not isinstance(change.value, str) or not isinstance(element.value, cst.SimpleString):
                     raise Unrenderable("the value is not a plain string literal")
@@ -271,3 +273,11 @@ def with_code_as(data, text_of):
     if isinstance(data, Code):
         return ("<code>", text_of(data))
     return data
+
+
+def _renamed_key(element: cst.DictElement, change: ToList | Rename, positions: Positions) -> Edit:
+    """The element's key as `change.new_key`, in the key's own quotes and prefix."""
+    parts = string_parts(positions.code(element.key))
+    if parts is None or parts[2] != change.path[-1]:
+        raise Unrenderable("the key is not a plain string literal")
+    return Edit(positions.start(element.key), positions.end(element.key), f"{parts[0]}{parts[1]}{change.new_key}{parts[1]}")

@@ -1,12 +1,13 @@
 """pod-priority: the workflow spec's integer `podPriority` is no longer read (v3.7).
 
-Its replacement, `podPriorityClassName`, names a PriorityClass; only the user knows which
-class stands for the number, so this is reported, never dropped.
+Its replacement, `podPriorityClassName`, names a PriorityClass: reported, never dropped,
+unless `--priority-class` says which class stands for the number.
 """
 from __future__ import annotations
 
-from argoconvert.changes import Finding, Scope
+from argoconvert.changes import Scope
 from .. import Rule
+from ._priority_class import to_class_name
 
 rule = Rule(
     name="pod-priority",
@@ -16,11 +17,10 @@ rule = Rule(
     fixable=False,
     scopes=(Scope.WORKFLOW_SPEC,),
     keys=("podPriority",),
+    settings=("priority_classes",),
 )
 
 
 @rule
-def check(spec: dict):
-    if "podPriority" in spec:
-        yield Finding(("podPriority",), f"{{path}}: {spec['podPriority']!r} is ignored since v3.7; set "
-                                        "podPriorityClassName to a PriorityClass with that value")
+def check(spec: dict, priority_classes=None):
+    yield from to_class_name(spec, "podPriority", "podPriorityClassName", priority_classes or {})

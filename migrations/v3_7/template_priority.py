@@ -1,13 +1,14 @@
 """template-priority: a template's integer `priority` is no longer read (v3.7).
 
-Its replacement, `priorityClassName`, names a PriorityClass; only the user knows which class
-stands for the number, so this is reported, never dropped. The workflow spec's own
+Its replacement, `priorityClassName`, names a PriorityClass: reported, never dropped, unless
+`--priority-class` says which class stands for the number. The workflow spec's own
 `priority` (workflow ordering) is still valid and is not looked at.
 """
 from __future__ import annotations
 
-from argoconvert.changes import Finding, Scope
+from argoconvert.changes import Scope
 from .. import Rule
+from ._priority_class import to_class_name
 
 rule = Rule(
     name="template-priority",
@@ -17,11 +18,10 @@ rule = Rule(
     fixable=False,
     scopes=(Scope.TEMPLATE,),
     keys=("priority",),
+    settings=("priority_classes",),
 )
 
 
 @rule
-def check(template: dict):
-    if "priority" in template:
-        yield Finding(("priority",), f"{{path}}: {template['priority']!r} is ignored since v3.7; set "
-                                     "priorityClassName to a PriorityClass with that value")
+def check(template: dict, priority_classes=None):
+    yield from to_class_name(template, "priority", "priorityClassName", priority_classes or {})
