@@ -177,6 +177,7 @@ def tree_check(folder: str, files: int) -> None:
 
 
 def main() -> None:
+    global REPEAT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="inputs ten times smaller")
     parser.add_argument("--repeat", type=int, default=REPEAT, help="runs per measurement; the fastest counts")
@@ -191,7 +192,6 @@ def main() -> None:
         path, items, fraction, form = options.generate
         generate(path, int(items), float(fraction), form == "json")
         return
-    global REPEAT
     REPEAT = max(1, options.repeat)
     scale = 10 if options.quick else 1
     print("| case | input | baseline | argoconvert | ratio | peak memory / input | output |")
