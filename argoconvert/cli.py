@@ -218,7 +218,7 @@ def main(paths, write, check, show_diff, target_version, select, ignore, output_
                 chunks = result.output_chunks() if result.converted is not None else [result.original]
                 stream.write([reformat(b"".join(chunks), output_format)] if output_format else chunks)
         elif show_diff and result.converted is not None:
-            diff = diff_report.unified(found.path, result.original, result.output)
+            diff = diff_report.unified(found.path, result.original, result.converted)
             click.echo(diff_report.colored(diff) if color else diff, nl=False, color=color)
         result.release()
         results.append(result)

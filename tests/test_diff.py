@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argoconvert.report.diff import _Matcher, _lines, unified
+from argoconvert.report.diff import NO_NEWLINE, _Matcher, _lines, unified
 
 LINES = st.lists(st.sampled_from(["a\n", "b\n", "c\n", "- name: x\n", "  key: 1\n", "\n", "z"]), max_size=40)
 
@@ -40,3 +40,64 @@ def test_anchored_matching_on_a_large_text_with_many_changes(monkeypatch):
 def test_lines_split_at_line_feeds_only():
     assert _lines("a\x0cb\u2028c\r\nd") == ["a\x0cb\u2028c\r\n", "d"]
     assert _lines("") == [] and _lines("x\n") == ["x\n"]
+
+
+def test_a_spliced_output_is_diffed_from_its_edits_like_the_whole_text(monkeypatch):
+    """Every golden List and stream, in every encoding detail, converted item by item."""
+    import argoconvert.engine as engine
+    from argoconvert.source import Source, Spliced
+    from test_exports import CONVERTER, LISTS, STREAMS, VARIANTS
+
+    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
+    compared = 0
+    for path in LISTS + STREAMS:
+        for variant in VARIANTS.values():
+            raw = variant(path.read_bytes())
+            result = CONVERTER.convert(Source.from_bytes(str(path), raw))
+            if isinstance(result.converted, Spliced):
+                assert unified("x", raw, result.converted) == unified("x", raw, bytes(result.converted)), path
+                compared += 1
+    assert compared >= 20
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab\n", max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 3),
+                                                                  st.text(alphabet="xy\n", max_size=4)), max_size=5))
+def test_spliced_diff_equals_text_diff_for_any_edits(text, raw_edits):
+    from argoconvert.source import Edit, Spliced
+
+    raw = text.encode()
+    edits, taken = [], -1
+    for start, length, new in sorted(raw_edits):
+        start = min(start, len(raw))
+        if start <= taken:
+            continue
+        end = min(start + length, len(raw))
+        edits.append(Edit(start, end, new))
+        taken = max(end, start)
+    spliced = Spliced(raw, edits)
+    assert patched(text, unified("x", raw, spliced)) == bytes(spliced).decode()
+
+
+def patched(old: str, diff: str) -> str:
+    """`old` with a unified diff applied, checking every context and removed line (as patch does)."""
+    lines, out, at = _lines(old), [], 0
+    for hunk in (diff.split("\n", 2)[2] if diff else "").split("@@ -")[1:]:
+        header, _, rest = hunk.partition(" @@\n")
+        start, _, count = header.split(" ")[0].partition(",")
+        start = int(start) - (0 if count == "0" else 1)
+        out += lines[at:start]
+        at = start
+        body = _lines(rest)
+        for index, line in enumerate(body):
+            if line == NO_NEWLINE:
+                continue
+            sign, content = line[0], line[1:]
+            if index + 1 < len(body) and body[index + 1] == NO_NEWLINE:
+                content = content[:-1]
+            if sign in " -":
+                assert content == lines[at], (content, lines[at])
+                at += 1
+            if sign in " +":
+                out.append(content)
+    return "".join(out + lines[at:])
