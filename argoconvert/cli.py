@@ -16,7 +16,7 @@ import yaml
 
 from . import __version__
 from .discover import STDIN, Input, discover
-from .engine import LATEST, Converter, parse, select_rules
+from .engine import LATEST, Converter, parse, select_rules, unquoted_directive
 from .errors import InputError
 from .migrations import REGISTRY, Settings
 from .report import diff as diff_report
@@ -113,10 +113,15 @@ def reformat(data: bytes, output_format: str) -> bytes:
     """Converted manifests in another format: their data, as `argo convert -o` prints it.
     Comments and layout do not survive a change of format; the same format is left alone."""
     source = Source.from_bytes("-", data)
-    is_json = source.text.lstrip().startswith(("{", "["))
-    if is_json == (output_format == "json"):
+    start = source.text.lstrip()[:2]
+    if (start[:1] in ("{", "[") and start != "{{") == (output_format == "json"):
         return data
-    values = parse(source)[2]
+    try:
+        documents, _, values = parse(source)
+    except InputError:
+        return data  # not YAML before rendering (a template): printed as it is
+    if unquoted_directive(source.text, documents) is not None:
+        return data
     if output_format == "json":
         return "".join(json.dumps(value, indent=2, ensure_ascii=False) + "\n" for value in values).encode()
     return yaml.safe_dump_all(values, sort_keys=False, allow_unicode=True, default_flow_style=False).encode()
@@ -216,7 +221,8 @@ def main(paths, write, check, show_diff, target_version, select, ignore, output_
         if print_manifests or (write and found.path == STDIN):
             if result.status != ERROR:
                 chunks = result.output_chunks() if result.converted is not None else [result.original]
-                stream.write([reformat(b"".join(chunks), output_format)] if output_format else chunks)
+                reformatted = output_format and not result.skipped  # a skipped template is no data to reformat
+                stream.write([reformat(b"".join(chunks), output_format)] if reformatted else chunks)
         elif show_diff and result.converted is not None:
             diff = diff_report.unified(found.path, result.original, result.converted)
             click.echo(diff_report.colored(diff) if color else diff, nl=False, color=color)

@@ -107,6 +107,7 @@ class Builder:
     def __init__(self, source: Source):
         self.source = source
         self.built: dict[int, object] = {}
+        self.merged: set[int] = set()  # ids of the mappings that `<<` merges into others
 
     def build(self, node: Node | None):
         if node is None:
@@ -146,10 +147,9 @@ class Builder:
 
     def _merge_sources(self, node: Node) -> list[dict]:
         target = node.target if isinstance(node, Alias) else node
-        if isinstance(target, Sequence):
-            sources = [self.build(item) for item in target.items]
-        else:
-            sources = [self.build(target)]
+        nodes = target.items if isinstance(target, Sequence) else [target]
+        self.merged.update(id(item.target if isinstance(item, Alias) else item) for item in nodes)
+        sources = [self.build(item) for item in nodes]
         if not all(isinstance(s, dict) for s in sources):
             line, column = self.source.line_col(node.start)
             raise InputError("a merge key (<<) needs a mapping or a list of mappings", line, column)

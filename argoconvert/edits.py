@@ -93,6 +93,13 @@ def _mode(counter: Counter, default: int) -> int:
     return counter.most_common(1)[0][0] if counter else default
 
 
+def _not_merged(mapping: Node, builder: Builder) -> None:
+    """A key of a mapping that `<<` merges elsewhere changes there too, unseen by the rule that
+    changed it here: such a change is left to a person."""
+    if id(mapping) in builder.merged:
+        raise Unrenderable("this mapping is merged into others with <<: change it and them by hand")
+
+
 class Editor:
     """Renders changes on one file's text."""
 
@@ -191,8 +198,11 @@ class Editor:
     def render(self, change: Change, root: Node, builder: Builder) -> list[Edit]:
         self.layout = self._layout(root)
         if isinstance(change, Insert):
-            return [self._insert(change, self.steps(root, change.path[:-1], builder), builder)]
+            steps = self.steps(root, change.path[:-1], builder)
+            _not_merged(deref(steps[-1].value) if steps else root, builder)
+            return [self._insert(change, steps, builder)]
         steps = self.steps(root, change.path, builder)
+        _not_merged(steps[-1].container, builder)
         if isinstance(change, ToList):
             return [self._to_list(change, steps[-1])]
         if isinstance(change, Remove):

@@ -16,7 +16,7 @@ from .data import Builder
 from .discover import is_pin_file
 from .edits import Editor
 from .errors import InputError, Unrenderable, VerificationError
-from .locate import ARGO_GROUP, ArgoObject, Embedded, embedded, identify, targets
+from .locate import ARGO_GROUP, SCOPE_KINDS, ArgoObject, Embedded, embedded, identify, targets
 from .migrations import REGISTRY, Rule, Settings, version
 from .python import convert_python, convert_requirements
 from .results import FileResult, Problem, Record
@@ -27,8 +27,11 @@ from .yamltree import Document, Scalar, Sequence, compose
 
 # Go templates as Helm writes them: `{{ .Values.x }}`, `{{- if ... }}`, `{{ include ... }}`.
 # Argo's own `{{inputs.parameters.x}}` and `{{=expr}}` are not directives.
-HELM_DIRECTIVE = re.compile(r"\{\{-?\s*(?:[.$(]|-|/\*|(?:if|else|end|range|with|include|template|define|"
+HELM_DIRECTIVE = re.compile(r"\{\{-?\s*(?:[.$(\"`]|-|/\*|(?:if|else|end|range|with|include|template|define|"
                             r"toYaml|tpl|printf|quote|default|required|block|fail|lookup)\b)")
+# In a template's text: a `kind:` line (at any depth: a Sensor's resource) or a controller's workflowDefaults key.
+KIND_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:kind:[ \t]*[\"']?([A-Za-z]+)|(workflowDefaults):)", re.M)
+DOCUMENT_MARKER = re.compile(r"^---(?=[ \t\r\n]|$)", re.M)
 VALIDATE_LIMIT = 1_000_000  # bytes: a smaller file is parsed whole (its errors reported); a larger one only where
 # it may need a change, a List item by item, without decoding the whole of it
 LATEST = max((rule.removed_in for rule in REGISTRY.values()), key=version)
@@ -82,14 +85,20 @@ class Converter:
     def may_need(self, text: str | bytes, start: int = 0, end: int | None = None) -> bool:
         """Whether text[start:end] holds a legacy key as a word (`schedule`, not `schedules`)
         or a mark. str.find scans megabytes far faster than a regular expression."""
+        return any(self.may_need_word(text, word, start, end, whole)
+                   for word, whole in (self.byte_words if isinstance(text, bytes) else self.words))
+
+    @staticmethod
+    def may_need_word(text: str | bytes, word: str | bytes, start: int = 0, end: int | None = None,
+                      whole: bool = True) -> bool:
+        """Whether text[start:end] holds `word` (as a whole word when `whole`)."""
         end = len(text) if end is None else end
-        for word, whole in self.byte_words if isinstance(text, bytes) else self.words:
-            position = text.find(word, start, end)
-            while position != -1:
-                after = position + len(word)
-                if not whole or (not _word_char(text[position - 1:position]) and not _word_char(text[after:after + 1])):
-                    return True
-                position = text.find(word, after, end)
+        position = text.find(word, start, end)
+        while position != -1:
+            after = position + len(word)
+            if not whole or (not _word_char(text[position - 1:position]) and not _word_char(text[after:after + 1])):
+                return True
+            position = text.find(word, after, end)
         return False
 
     def convert(self, source: Source) -> FileResult:
@@ -132,7 +141,7 @@ class Converter:
                 return self._templated(whole, result, error)
             result.error = Problem(error.message, error.line, error.column)
             return result
-        directive = _unquoted_directive(text.text, parsed[0]) if relevant else None
+        directive = unquoted_directive(text.text, parsed[0]) if relevant else None
         if directive is not None:
             at, column = text.line_col(directive)
             return self._templated(whole, result, InputError(
@@ -187,9 +196,16 @@ class Converter:
         if ARGO_GROUP not in source.text or self.key_lines is None:
             return result
         by_key = {key: rule for rule in self.rules if not rule.opt_in for key in rule.keys}
-        for match in self.key_lines.finditer(source.text):
-            line, column = source.line_col(match.start(1))
+        text = source.text
+        starts = [0] + [marker.start() for marker in DOCUMENT_MARKER.finditer(text)]
+        kinds = [{kind or key for kind, key in KIND_LINE.findall(text, start, end)}
+                 for start, end in zip(starts, starts[1:] + [len(text)])]
+        for match in self.key_lines.finditer(text):
             rule = by_key[match.group(1)]
+            if not kinds[bisect.bisect_right(starts, match.start()) - 1] & set().union(
+                    *(SCOPE_KINDS.get(scope, ()) for scope in rule.scopes)):
+                continue  # a key of the same name in another kind's document: a CronJob's or a calendar's schedule
+            line, column = source.line_col(match.start(1))
             result.records.append(Record(rule.name, line, column, 0, None, "?", match.group(1), None, rule.fixable,
                                          False, f"{match.group(1)} in a templated file: convert it by hand "
                                                 f"({rule.summary})"))
@@ -201,7 +217,7 @@ def _in_comment(text: str, offset: int) -> bool:
     return line.lstrip().startswith("#") or " #" in line or "\t#" in line
 
 
-def _unquoted_directive(text: str, documents: list[Document]) -> int | None:
+def unquoted_directive(text: str, documents: list[Document]) -> int | None:
     """Offset of a Helm directive that YAML read neither as part of a string nor as a comment."""
     offsets = [m.start() for m in HELM_DIRECTIVE.finditer(text) if not _in_comment(text, m.start())]
     if not offsets:
@@ -292,13 +308,14 @@ class _FileRun:
             return
         if not isinstance(node, Scalar) or not self.converter.may_need(node.value):
             return
-        if any(isinstance(c, Remove) and c.path == found.path for c in self.applied.get(index, [])):
-            return  # the string itself is removed (--strip-server-fields)
+        if any(isinstance(c, Remove) and found.path[:len(c.path)] == c.path for c in self.applied.get(index, [])):
+            return  # the string, or what holds it, is removed (--strip-server-fields)
         inner = Source(self.source.path, node.value)
         try:
             documents, builder, data = parse(inner)
-        except InputError:
-            return  # not a manifest: the string stays as it is
+        except InputError as exc:
+            self._unreadable(index, document, found, node, exc)
+            return
         run = _FileRun(self.converter, inner, documents, builder, data, FileResult(inner.path, b""), found.kind)
         new_value = run.converted_text()
         where = found.path[-1]
@@ -314,6 +331,27 @@ class _FileRun:
             return
         self.edits.extend(self.editor.embed(node, inner, run.edits, new_value))
         self.applied.setdefault(index, []).append(SetString(found.path, "", value=new_value))
+
+    def _unreadable(self, index: int, document: Document, found: Embedded, node: Scalar, exc: InputError) -> None:
+        """A string that should hold a manifest and mentions a legacy key, but cannot be read:
+        it stays as it is, and a person is told."""
+        line, column = self.source.line_col(node.start)
+        for rule in self.converter.rules:
+            key = next((key for key in rule.keys if not rule.opt_in and self.converter.may_need_word(node.value, key)),
+                       None)
+            if key is not None:
+                self.result.records.append(Record(
+                    rule.name, line, column, index, found.item, identify(self._object_of(index, found.item)),
+                    dotted(found.path), None, False, False,
+                    f"{found.path[-1]} could not be read ({exc.message}); its {key} is not converted: "
+                    "convert it by hand"))
+
+    def _object_of(self, index: int, item: int | None):
+        """The object of document `index`, or its List item `item` (a List converted item by
+        item shows each item as a document of its own)."""
+        data = self.data[index]
+        items = data.get("items") if isinstance(data, dict) and data.get("kind") == "List" else None
+        return items[item] if isinstance(items, list) and item is not None and item < len(items) else data
 
     def _take(self, rule: Rule, index: int, document: Document, obj: ArgoObject, outcome) -> None:
         position_path = outcome.path[:-1] + (outcome.beside,) if isinstance(outcome, Insert) else outcome.path

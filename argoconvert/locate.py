@@ -20,6 +20,11 @@ CRON_KIND = "CronWorkflow"
 SENSOR_KIND = "Sensor"
 SENSOR_SOURCES = ("argoWorkflow", "k8s")
 LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
+# The kinds whose objects hold each scope; a Workflow held by a Sensor or a controller's
+# `workflowDefaults` says `kind: Workflow` or `workflowDefaults` in its document's text.
+SCOPE_KINDS = {Scope.CRON_SPEC: {CRON_KIND},
+               Scope.WORKFLOW_SPEC: WORKFLOW_KINDS | {CRON_KIND, "workflowDefaults"},
+               Scope.TEMPLATE: WORKFLOW_KINDS | {CRON_KIND, "workflowDefaults"}}
 
 
 @dataclass(frozen=True)

@@ -39,4 +39,7 @@ def check(obj: dict):
             yield Remove(("metadata", field), "{path} removed (set by the API server)")
     annotations = metadata.get("annotations")
     if isinstance(annotations, dict) and LAST_APPLIED in annotations:
-        yield Remove(("metadata", "annotations", LAST_APPLIED), "{path} removed (written by kubectl apply)")
+        if len(annotations) == 1:  # no `annotations: {}` left behind
+            yield Remove(("metadata", "annotations"), "{path} removed (only kubectl apply's annotation was there)")
+        else:
+            yield Remove(("metadata", "annotations", LAST_APPLIED), "{path} removed (written by kubectl apply)")
