@@ -16,7 +16,7 @@ from .data import Builder
 from .discover import is_pin_file
 from .edits import Editor
 from .errors import InputError, Unrenderable, VerificationError
-from .locate import ARGO_GROUP, SCOPE_KINDS, ArgoObject, Embedded, embedded, identify, targets
+from .locate import ARGO_GROUP, SCOPE_KINDS, ArgoObject, Embedded, embedded, identify, json_patch_object, targets
 from .migrations import REGISTRY, Rule, Settings, version
 from .python import convert_python, convert_requirements
 from .results import FileResult, Problem, Record
@@ -269,6 +269,9 @@ class _FileRun:
             if self.kind is None:
                 for found in embedded(data, self.item):
                     self._embedded(index, document, found)
+            elif isinstance(data, list):  # a JSON patch of an object of that kind (kustomize)
+                for op_index, op in enumerate(data):
+                    self._json_patch_op(index, document, op_index, op)
         self.edits.extend(self.editor.flow_removals())
         if not self.edits:
             return None
@@ -318,15 +321,19 @@ class _FileRun:
             return
         run = _FileRun(self.converter, inner, documents, builder, data, FileResult(inner.path, b""), found.kind)
         new_value = run.converted_text()
-        where = found.path[-1]
+        where = next(step for step in reversed(found.path) if isinstance(step, str))
+        if found.report_only:
+            new_value = None
         for record in run.result.records:
             line, column = self.editor.embedded_position(node, inner, record.line, record.column)
             message = f"{record.message} (in {where})"
             if run.result.error is not None:
                 message += f"; not converted: {run.result.error.message}"
+            if found.report_only and record.applied:
+                message += f"; {where} is not converted: change it by hand with what it patches"
             self.result.records.append(replace(record, line=line, column=column, document=index,
                                                item=found.item, applied=record.applied and new_value is not None,
-                                               message=message))
+                                               fixable=record.fixable and not found.report_only, message=message))
         if new_value is None:
             return
         self.edits.extend(self.editor.embed(node, inner, run.edits, new_value))
@@ -345,6 +352,29 @@ class _FileRun:
                     dotted(found.path), None, False, False,
                     f"{found.path[-1]} could not be read ({exc.message}); its {key} is not converted: "
                     "convert it by hand"))
+
+    def _json_patch_op(self, index: int, document: Document, op_index: int, op) -> None:
+        """The rules shown what one JSON patch op writes; what they find is reported at the op:
+        a patch names fields by path, so a person changes it along with the manifests."""
+        if not isinstance(op, dict) or not isinstance(op.get("path"), str):
+            return
+        obj = json_patch_object(self.kind, op["path"], op.get("value"))
+        if obj is None:
+            return
+        line, column = self._position(document, (op_index, "path"))
+        for target in targets(obj):
+            for rule in self.converter.rules:
+                if target.scope not in rule.scopes:
+                    continue
+                for outcome in rule.run(target.data, self.converter.settings):
+                    path = dotted((target.path + outcome.path)[len(target.obj.path):])
+                    new = (target.path + outcome.new_path)[len(target.obj.path):]
+                    message = outcome.message.format(path=path, new=dotted(new[:-1] if isinstance(outcome, ToList)
+                                                                           else new))
+                    self.result.records.append(Record(
+                        rule.name, line, column, index, None, f"{self.kind} (JSON patch)", path, None, False, False,
+                        f"the patch's `{op.get('op')} {op['path']}` writes a legacy field ({message}): "
+                        "change the op by hand"))
 
     def _object_of(self, index: int, item: int | None):
         """The object of document `index`, or its List item `item` (a List converted item by

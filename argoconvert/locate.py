@@ -100,7 +100,7 @@ class _Walk:
         spec_path = path + ("spec",)
         if kind in WORKFLOW_KINDS:
             yield from self.workflow_spec(found, spec_path, spec)
-        elif _is_argo(obj, {CRON_KIND}):
+        elif kind == CRON_KIND or _is_argo(obj, {CRON_KIND}):
             yield Target(Scope.CRON_SPEC, found, spec_path, spec)
             workflow_spec = spec.get("workflowSpec")
             if isinstance(workflow_spec, dict):
@@ -179,12 +179,14 @@ class Embedded:
     path: Path
     kind: str | None  # what the held object is when it does not say
     item: int | None
+    report_only: bool = False  # reported, never edited: a kustomize patch, which the reference conversion leaves
 
 
 def embedded(document, item: int | None = None) -> Iterator[Embedded]:
     """Strings holding manifests: the last-applied-configuration annotation (JSON) of each
-    object, an Argo Events Sensor trigger's `source.inline`, and the controller ConfigMap's
-    `data.workflowDefaults` (a Workflow without apiVersion and kind)."""
+    object, an Argo Events Sensor trigger's `source.inline`, the controller ConfigMap's
+    `data.workflowDefaults` (a Workflow without apiVersion and kind), and a kustomization's
+    inline patches."""
     for obj, path, item in _objects(document, item):
         if not isinstance(obj, dict):
             continue
@@ -195,6 +197,24 @@ def embedded(document, item: int | None = None) -> Iterator[Embedded]:
         if _is_argo(obj, {SENSOR_KIND}):
             for index, trigger in enumerate(_list(_dict(obj.get("spec")).get("triggers"))):
                 yield from _sensor_inline(trigger, path + ("spec", "triggers", index), item)
+        if obj.get("kind") == "Kustomization" or ("kind" not in obj and any(key in obj for key in KUSTOMIZE_PATCHES)):
+            yield from _kustomize_patches(obj, path, item)
+
+
+KUSTOMIZE_PATCHES = ("patches", "patchesJson6902", "patchesStrategicMerge")
+
+
+def _kustomize_patches(kustomization: dict, path: Path, item: int | None) -> Iterator[Embedded]:
+    """A kustomization's inline patches, to report: strategic merge patches are manifests; a
+    JSON patch (a list of ops) is shown as held by an object of its target's kind."""
+    for key in KUSTOMIZE_PATCHES[:2]:
+        for index, entry in enumerate(_list(kustomization.get(key))):
+            if isinstance(_dict(entry).get("patch"), str):
+                kind = _dict(entry.get("target")).get("kind")
+                yield Embedded(path + (key, index, "patch"), kind if isinstance(kind, str) else None, item, True)
+    for index, patch in enumerate(_list(kustomization.get(KUSTOMIZE_PATCHES[2]))):
+        if isinstance(patch, str) and "\n" in patch:  # inline; a one-line entry names a file
+            yield Embedded(path + (KUSTOMIZE_PATCHES[2], index), None, item, True)
 
 
 def _sensor_inline(trigger, path: Path, item: int | None) -> Iterator[Embedded]:
@@ -204,3 +224,24 @@ def _sensor_inline(trigger, path: Path, item: int | None) -> Iterator[Embedded]:
             yield Embedded(path + ("template", source_kind, "source", "inline"), None, item)
     if isinstance(_dict(trigger).get("dlqTrigger"), dict):
         yield from _sensor_inline(trigger["dlqTrigger"], path + ("dlqTrigger",), item)
+
+
+def json_patch_object(kind: str, pointer: str, value) -> dict | None:
+    """The object of kind `kind` that holds just `value` at the JSON pointer `pointer` (what a
+    JSON patch op writes), or None for a pointer that is not one."""
+    if not pointer.startswith("/"):
+        return None
+    tokens = [token.replace("~1", "/").replace("~0", "~") for token in pointer.split("/")[1:]]
+    obj = {"apiVersion": ARGO_GROUP + "v1alpha1", "kind": kind}
+    parent = obj
+    for token, following in zip(tokens, tokens[1:] + [None]):
+        child = value if following is None else ([] if following == "-" or following.isdigit() else {})
+        if isinstance(parent, list):
+            if not (token == "-" or token.isdigit()):
+                return None
+            parent.extend({} for _ in range(len(parent), int(token) if token.isdigit() else len(parent)))
+            parent.append(child)
+        else:
+            parent[token] = child
+        parent = child
+    return obj

@@ -77,3 +77,20 @@ def test_an_unreadable_manifest_in_a_string_is_reported():
     [record] = result.records
     assert (record.rule, record.line, record.applied, record.object) == ("cron-schedules", 6, False, "CronWorkflow/nightly")
     assert "could not be read" in record.message
+
+
+def test_kustomize_inline_patches_are_reported_not_edited():
+    path = GOLDEN / "kinds" / "kustomization-patches.in.yaml"
+    result = CONVERTER.convert(Source.from_bytes(str(path), path.read_bytes()))
+    assert result.output is None and result.error is None
+    assert [(r.rule, r.line, r.applied, r.fixable) for r in result.records] == [
+        ("cron-schedules", 13, False, False), ("sync-mutexes", 16, False, False),
+        ("sync-semaphores", 33, False, False), ("cron-schedules", 44, False, False)]
+
+
+def test_a_kustomization_without_kind_and_json_pointer_escapes():
+    text = ("patches:\n- target: {kind: Workflow}\n  patch: |\n    - op: add\n      path: /spec/templates/0/priority\n"
+            "      value: 5\n    - op: remove\n      path: /spec/synchronization/semaphore\n"
+            "    - op: replace\n      path: /metadata/annotations/a~1b\n      value: x\n")
+    result = CONVERTER.convert(Source.from_bytes("kustomization.yaml", text.encode()))
+    assert [(r.rule, r.line) for r in result.records] == [("template-priority", 5), ("sync-semaphores", 8)]
