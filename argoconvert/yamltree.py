@@ -7,10 +7,18 @@ flow plain scalars, as in `command: [run, alpine:3.19]`, which Kubernetes accept
 edits are made on the original text (see edits.py), never by dumping the tree, so comments,
 quoting and layout survive untouched. Composition is iterative (no recursion limit) and
 aliases are kept as references to their anchor's node (never expanded).
+
+libyaml rejects each half of a UTF-16 surrogate pair written as two escapes (`"\\ud83d\\udd53"`,
+what JSON encoders that escape non-ASCII write for a character beyond U+FFFF), which JSON and
+Kubernetes read as one character. Such a text is parsed with each pair shortened to the
+equivalent `\\U0001F553`, and every offset is then moved back to the original text.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 import yaml
 
@@ -86,24 +94,126 @@ class Document:
     collections: list[Node] = field(default_factory=list)  # every collection, in text order
 
 
-def _error(exc: yaml.MarkedYAMLError) -> InputError:
+class _ComposeError(Exception):
+    """An error the composer finds at a parser mark; compose() makes it an InputError at the
+    mark's place in the original text."""
+
+    def __init__(self, message: str, mark):
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+# A high then a low surrogate escape, in either case.
+_SURROGATE_PAIR = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+_SHORTENED_BY = len(r"\ud83d\udd53") - len(r"\U0001F553")
+
+
+class _Shortened:
+    """A text whose surrogate pairs are each written as one `\\U` escape, and the way back from
+    its offsets to the original text's."""
+
+    def __init__(self, text: str, pairs: list[re.Match]):
+        pieces, position = [], 0
+        self.ends: list[int] = []  # where each replacement ends in the shortened text, in order
+        for pair in pairs:
+            code = 0x10000 + ((int(pair[1], 16) - 0xD800) << 10) + (int(pair[2], 16) - 0xDC00)
+            pieces += (text[position:pair.start()], f"\\U{code:08X}")
+            position = pair.end()
+            self.ends.append(position - _SHORTENED_BY * (len(self.ends) + 1))
+        pieces.append(text[position:])
+        self.text = "".join(pieces)
+
+    def replaced_before(self, index: int) -> int:
+        """How many replacements end at or before `index` of the shortened text."""
+        return bisect.bisect_right(self.ends, index)
+
+    def original(self, index: int) -> int:
+        return index + _SHORTENED_BY * self.replaced_before(index)
+
+
+def _escapes(text: str, pairs: Iterable[re.Match]) -> list[re.Match]:
+    """The pairs whose first backslash starts an escape: it is not itself escaped by an odd
+    run of backslashes before it (`"\\\\ud83d..."` is a backslash and text)."""
+    found = []
+    for pair in pairs:
+        before = pair.start()
+        while before and text[before - 1] == "\\":
+            before -= 1
+        if (pair.start() - before) % 2 == 0:
+            found.append(pair)
+    return found
+
+
+def _line_column(mark, shortened: _Shortened | None) -> tuple[int, int]:
+    """A mark's 1-based place in the original text (a pair never spans lines: same line)."""
+    if shortened is None:
+        return mark.line + 1, mark.column + 1
+    line_start = mark.index - mark.column
+    return mark.line + 1, shortened.original(mark.index) - shortened.original(line_start) + 1
+
+
+def _error(exc: yaml.MarkedYAMLError, shortened: _Shortened | None) -> InputError:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "invalid YAML"
     context = f" {exc.context}" if exc.context and exc.problem else ""
     message = f"invalid YAML:{context} {problem}".replace("\n", " ")
     if mark is None:
         return InputError(message)
-    return InputError(message, mark.line + 1, mark.column + 1)
+    return InputError(message, *_line_column(mark, shortened))
 
 
 def compose(text: str) -> list[Document]:
     """Parse a YAML stream into documents of positioned nodes. Raises InputError."""
+    first = _SURROGATE_PAIR.search(text)
+    pairs = _escapes(text, _SURROGATE_PAIR.finditer(text, first.start())) if first else []
+    if not pairs:
+        return _parse(text, None)[0]
+    documents, literal = _parse(text, _Shortened(text, pairs))
+    if literal:
+        # In a plain, single-quoted or block scalar a pair is text, not an escape: parse again
+        # with those left as written, so that the values hold them unchanged.
+        kept = [pair for number, pair in enumerate(pairs) if number not in literal]
+        documents, _ = _parse(text, _Shortened(text, kept) if kept else None)
+    return documents
+
+
+def _parse(text: str, shortened: _Shortened | None) -> tuple[list[Document], set[int]]:
+    """The documents of `text`, parsed as `shortened` when given, with their offsets in `text`;
+    and the numbers of the replaced pairs that lie in scalars other than double-quoted ones."""
     try:
-        return _compose(text)
+        if shortened is None:
+            return _compose(text), set()
+        documents = _compose(shortened.text)
+        return documents, _to_original(documents, shortened)
+    except _ComposeError as exc:
+        raise InputError(exc.message, *_line_column(exc.mark, shortened)) from None
     except yaml.MarkedYAMLError as exc:
-        raise _error(exc) from None
+        raise _error(exc, shortened) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}".replace("\n", " ")) from None
+
+
+def _to_original(documents: list[Document], shortened: _Shortened) -> set[int]:
+    """Move every offset from the shortened text to the original one. Returns the numbers of
+    the replacements inside plain, single-quoted and block scalars."""
+    original, replaced_before = shortened.original, shortened.replaced_before
+    literal: set[int] = set()
+    for doc in documents:
+        doc.start, doc.end = original(doc.start), original(doc.end)
+        leaves = [doc.root] if doc.root is not None and not isinstance(doc.root, (Mapping, Sequence)) else []
+        for collection in doc.collections:
+            collection.start, collection.end = original(collection.start), original(collection.end)
+            children = ([n for pair in collection.pairs for n in pair] if collection.__class__ is Mapping
+                        else collection.items)
+            leaves.extend(n for n in children if n.__class__ is Scalar or n.__class__ is Alias)
+        for node in leaves:
+            first, last = replaced_before(node.start), replaced_before(node.end)
+            if last > first and node.__class__ is Scalar and node.style != '"':
+                literal.update(range(first, last))
+            node.start += _SHORTENED_BY * first
+            node.end += _SHORTENED_BY * last
+    return literal
 
 
 def _compose(text: str) -> list[Document]:
@@ -129,14 +239,12 @@ def _compose(text: str) -> list[Document]:
             else:
                 target = anchors.get(event.anchor)
                 if target is None:
-                    raise InputError(f"unknown alias *{event.anchor}",
-                                     event.start_mark.line + 1, event.start_mark.column + 1)
+                    raise _ComposeError(f"unknown alias *{event.anchor}", event.start_mark)
                 doc.aliases += 1
                 node = Alias(event.start_mark.index, event.end_mark.index, target)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if len(stack) >= MAX_DEPTH:
-                raise InputError(f"nesting deeper than {MAX_DEPTH} levels",
-                                 event.start_mark.line + 1, event.start_mark.column + 1)
+                raise _ComposeError(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
             cls = Mapping if kind is MappingStartEvent else Sequence
             node = cls(event.start_mark.index, event.end_mark.index, event.anchor, event.tag, bool(event.flow_style))
             if event.anchor:

@@ -5,6 +5,7 @@ line (exit 2) and leave it untouched, and still convert the good file of the sam
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import resource
@@ -13,6 +14,9 @@ import sys
 import time
 
 import pytest
+
+from argoconvert.errors import InputError
+from argoconvert.yamltree import Mapping, Scalar, compose
 
 CRON = ("apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata:\n  name: {name}\n"
         "spec:\n  schedule: \"0 2 * * *\"\n")
@@ -312,3 +316,80 @@ def test_tabs_inside_flow_json_are_fine(tmp_path):
     result, stderr = with_good(tmp_path, "tabs.json")
     assert result.returncode == 0, stderr
     assert '\t\t"schedules": [' in path.read_text()
+
+
+# -- UTF-16 surrogate-pair escapes (`json.dumps` of an emoji) ---------------------------------
+
+CLOCK = r"\ud83d\udd53"  # 🕓 as `json.dumps` writes it
+
+
+def scalars(text: str) -> list[tuple[str, str]]:
+    """(value, the text at the node's offsets) of every scalar, in text order."""
+    found = []
+    for document in compose(text):
+        for collection in document.collections:
+            children = ([n for pair in collection.pairs for n in pair] if isinstance(collection, Mapping)
+                        else collection.items)
+            found += [n for n in children if isinstance(n, Scalar)]
+    return [(n.value, text[n.start:n.end]) for n in sorted(found, key=lambda n: n.start)]
+
+
+def test_surrogate_pairs_are_one_character_at_offsets_of_the_original_text():
+    text = ('{"args": ["%s hello"],\n "after": {"schedule": "0 2 * * *", "n": 1}}\n' % CLOCK)
+    assert scalars(text) == [("args", '"args"'), ("\U0001F553 hello", f'"{CLOCK} hello"'), ("after", '"after"'),
+                             ("schedule", '"schedule"'), ("0 2 * * *", '"0 2 * * *"'), ("n", '"n"'), ("1", "1")]
+    document, = compose(text)
+    assert (document.start, document.end) == (0, len(text) - 1)
+    assert text[document.root.start:document.root.end] == text.rstrip("\n")
+
+
+def test_several_surrogate_pairs_on_one_line_and_in_keys():
+    upper = r"\uD83D\uDE80"  # 🚀, in upper case as some encoders write it
+    text = '{"%s%s": "%s-%s%s", "k%s": ["%s", x]}\n' % (CLOCK, upper, upper, CLOCK, CLOCK, CLOCK, upper)
+    assert scalars(text) == [("\U0001F553\U0001F680", f'"{CLOCK}{upper}"'),
+                             ("\U0001F680-\U0001F553\U0001F553", f'"{upper}-{CLOCK}{CLOCK}"'),
+                             ("k\U0001F553", f'"k{CLOCK}"'), ("\U0001F680", f'"{upper}"'), ("x", "x")]
+
+
+def test_a_surrogate_pair_outside_double_quotes_is_text():
+    text = (f"plain: {CLOCK}\nsingle: '{CLOCK}'\nblock: |\n  {CLOCK}\nescaped: \"\\\\ud83d\\\\udd53\"\n"
+            f"quoted: \"{CLOCK}\"  # {CLOCK}\nlast: x\n")
+    assert scalars(text) == [("plain", "plain"), (CLOCK, CLOCK), ("single", "single"), (CLOCK, f"'{CLOCK}'"),
+                             ("block", "block"), (CLOCK + "\n", f"|\n  {CLOCK}\n"), ("escaped", "escaped"),
+                             (CLOCK, '"\\\\ud83d\\\\udd53"'), ("quoted", "quoted"), ("\U0001F553", f'"{CLOCK}"'),
+                             ("last", "last"), ("x", "x")]
+
+
+@pytest.mark.parametrize("text, at", [
+    ('{"a": "%s %s",\n "b": "%s \\ud83d x"}' % (CLOCK, CLOCK, CLOCK), "d83d x"),  # a lone high half
+    ('{"a": "%s\\udd53"}' % CLOCK, "dd53\"}"),  # a low half too many
+    ('{"a": "%s", "b": *nowhere}' % CLOCK, "*nowhere"),  # an error of the composer itself
+    ('{"a": "%s", "b": [}' % CLOCK, "}"),
+])
+def test_errors_after_a_surrogate_pair_are_placed_in_the_original_text(text, at):
+    offset = text.index(at)
+    line_start = text.rfind("\n", 0, offset) + 1
+    with pytest.raises(InputError) as caught:
+        compose(text)
+    assert (caught.value.line, caught.value.column) == (text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def test_a_lone_surrogate_escape_is_an_error_at_its_place(tmp_path):
+    content = CRON.format(name="lone").replace('"0 2 * * *"', f'"{CLOCK} \\ud83d 0 2 * * *"').encode()
+    line = bad_file(tmp_path, "lone.yaml", content)
+    column = content.split(b"\n")[5].index(b"\\ud83d 0") + 3  # 1-based, at the hex digits of the lone `\ud83d`
+    assert line.startswith(f"lone.yaml:6:{column}: error: ") and "Unicode" in line
+
+
+def test_json_with_surrogate_pairs_converts(tmp_path):
+    manifest = {"apiVersion": "argoproj.io/v1alpha1", "kind": "CronWorkflow", "metadata": {"name": "\U0001F553"},
+                "spec": {"schedule": "* * * * *", "workflowSpec": {"entrypoint": "say", "templates": [
+                    {"name": "say", "container": {"image": "alpine", "args": ["\U0001F553 hello"]}}]}}}
+    path = tmp_path / "cron.json"
+    path.write_text(json.dumps(manifest, indent=2))
+    assert CLOCK in path.read_text()
+    result, stderr = with_good(tmp_path, "cron.json")
+    assert result.returncode == 0, stderr
+    manifest["spec"]["schedules"] = [manifest["spec"].pop("schedule")]
+    assert json.loads(path.read_text()) == manifest
+    assert path.read_text().count(CLOCK) == 2  # the escapes are kept as written
