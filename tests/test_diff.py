@@ -5,14 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argoconvert.report.diff import NO_NEWLINE, _Matcher, _lines, unified
+from argoconvert.report.diff import NO_NEWLINE, _line_opcodes, _lines, unified
 
 LINES = st.lists(st.sampled_from(["a\n", "b\n", "c\n", "- name: x\n", "  key: 1\n", "\n", "z"]), max_size=40)
 
 
 def rebuilt(old: list[str], new: list[str]) -> list[str]:
     out = []
-    for tag, i1, i2, j1, j2 in _Matcher(None, old, new, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in _line_opcodes(old, new):
         if tag == "equal":
             assert old[i1:i2] == new[j1:j2]
         out += new[j1:j2]

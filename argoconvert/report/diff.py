@@ -119,13 +119,18 @@ def use_color(flag: bool | None, stream) -> bool:
     return stream.isatty()
 
 
-class _Matcher(difflib.SequenceMatcher):
-    """difflib's opcodes over the matching above."""
-
-    def get_matching_blocks(self):
-        if self.matching_blocks is None:
-            self.matching_blocks = [difflib.Match(*block) for block in _matching_blocks(self.a, self.b)]
-        return self.matching_blocks
+def _line_opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib-style opcodes (tag, i1, i2, j1, j2) between two lists of lines, over the
+    matching above."""
+    codes, i, j = [], 0, 0
+    for ai, bj, size in _matching_blocks(a, b):
+        tag = "replace" if i < ai and j < bj else "delete" if i < ai else "insert" if j < bj else ""
+        if tag:
+            codes.append((tag, i, ai, j, bj))
+        i, j = ai + size, bj + size
+        if size:
+            codes.append(("equal", ai, i, bj, j))
+    return codes
 
 
 @dataclass
@@ -183,7 +188,7 @@ def _opcodes(regions: list[_Region], old_count: int) -> list[tuple[str, int, int
     for region in regions:
         if region.old_start > i:
             codes.append(("equal", i, region.old_start, i + shift, region.old_start + shift))
-        for tag, i1, i2, j1, j2 in _Matcher(None, region.old, region.new, autojunk=False).get_opcodes():
+        for tag, i1, i2, j1, j2 in _line_opcodes(region.old, region.new):
             base_j = region.old_start + shift
             codes.append((tag, region.old_start + i1, region.old_start + i2, base_j + j1, base_j + j2))
         i = region.old_start + len(region.old)
