@@ -1,7 +1,8 @@
 """cron-schedules: a CronWorkflow's `spec.schedule: S` became `spec.schedules: [S]`.
 
 v4.0 removed the singular field (the list exists since v3.6) and its CRD rejects a
-`CRON_TZ=`/`TZ=` prefix, which moves to `spec.timezone`.
+`CRON_TZ=`/`TZ=` prefix: it moves to `spec.timezone`, or is dropped when that already
+names the same zone.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import re
 from argoconvert.changes import Finding, Insert, Remove, Scope, ToList
 from .. import Rule
 
-TZ_PREFIX = re.compile(r"^(?:CRON_TZ|TZ)=(\S+)\s+(.*)$", re.S)
+TZ_PREFIX = re.compile(r"^(?P<variable>CRON_TZ|TZ)=(?P<zone>\S+)\s+(?P<rest>.*)$", re.S)
 
 rule = Rule(
     name="cron-schedules",
@@ -36,17 +37,20 @@ def check(spec: dict):
     if isinstance(value, (dict, list)):
         yield Finding(("schedule",), "{path} is not a cron expression; write spec.schedules by hand")
         return
-    schedule = str(value).strip()
+    schedule, note = str(value).strip(), ""
     prefix = TZ_PREFIX.match(schedule)
     timezone = spec.get("timezone")
     if prefix and not timezone:
-        zone, schedule = prefix.group(1), prefix.group(2).strip()
+        zone, schedule = prefix["zone"], prefix["rest"].strip()
         if "timezone" in spec:
             yield Remove(("timezone",), "empty {path} replaced")
         yield Insert(("timezone",), f"{{path}} set to {zone!r} from the schedule's prefix", value=zone,
                      beside="schedule")
+    elif prefix and prefix["zone"] == timezone:
+        schedule = prefix["rest"].strip()
+        note = f" (its {prefix['variable']}= prefix dropped: spec.timezone is already {timezone!r})"
     elif prefix:
-        zone = prefix.group(1)
+        zone = prefix["zone"]
         yield Finding(("schedule",), f"{{path}} starts with a time zone prefix ({zone}) and spec.timezone is "
                                      f"already {timezone!r}: v4 rejects the prefix; remove it by hand")
     if "schedules" in spec:
@@ -54,7 +58,7 @@ def check(spec: dict):
         yield Remove(("schedules",), f"{{path}} {dropped!r} dropped: spec.schedule takes precedence, "
                                      "as in argo convert")
     changed = schedule != value
-    yield ToList(("schedule",), "{path} -> {new}", new_key="schedules", value=schedule, replace_value=changed)
+    yield ToList(("schedule",), "{path} -> {new}" + note, new_key="schedules", value=schedule, replace_value=changed)
 
 
 def _prefixed_schedules(spec: dict):
@@ -62,5 +66,5 @@ def _prefixed_schedules(spec: dict):
     for index, schedule in enumerate(spec.get("schedules") or []):
         prefix = TZ_PREFIX.match(schedule.strip()) if isinstance(schedule, str) else None
         if prefix:
-            yield Finding(("schedules", index), f"{{path}} starts with a time zone prefix ({prefix.group(1)}), "
+            yield Finding(("schedules", index), f"{{path}} starts with a time zone prefix ({prefix['zone']}), "
                                                 "which v4 rejects: move it to spec.timezone by hand")
