@@ -20,21 +20,34 @@ class Scope(enum.Enum):
     CRON_SPEC = "cron-spec"  # spec of a CronWorkflow
     WORKFLOW_SPEC = "workflow-spec"  # spec of a Workflow, WorkflowTemplate, ClusterWorkflowTemplate; spec.workflowSpec of a CronWorkflow
     TEMPLATE = "template"  # templates[], templateDefaults, and steps/dag inline templates at any depth
+    PINS = "pins"  # the text of a dependency pin file (requirements*.txt, pyproject.toml, setup.cfg, setup.py)
 
 
 @dataclass(frozen=True)
-class Change:
-    """A fixable change; `path` names the key it starts from."""
+class Outcome:
+    """What a rule says about one field: `path` names it, `message` says what happens to it
+    (`{path}` and `{new}` are filled in with the field and where its value goes)."""
 
     path: Path
     message: str
 
-    def rebased(self, prefix: Path) -> "Change":
+    def rebased(self, prefix: Path):
         return replace(self, path=prefix + self.path)
 
     @property
     def new_path(self) -> Path:
+        """Where the field's value is afterwards."""
         return self.path
+
+    @property
+    def destination(self) -> Path:
+        """The field a message's `{new}` names: where the value goes (a list, not its item)."""
+        return self.new_path
+
+
+@dataclass(frozen=True)
+class Change(Outcome):
+    """A fixable change; `path` names the key it starts from."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,10 @@ class ToList(Change):
     @property
     def new_path(self) -> Path:
         return self.path[:-1] + (self.new_key, 0)
+
+    @property
+    def destination(self) -> Path:
+        return self.new_path[:-1]
 
     def apply(self, parent: dict) -> None:
         key = self.path[-1]
@@ -124,18 +141,11 @@ class SetString(Change):
 
 
 @dataclass(frozen=True)
-class Finding:
-    """Something a person must decide; nothing is edited. `path` names the field."""
+class Finding(Outcome):
+    """Something a person must decide; nothing is edited. `path` names the field; a rule
+    shown a text rather than data (Scope.PINS) gives the field's `offset` in it."""
 
-    path: Path
-    message: str
-
-    def rebased(self, prefix: Path) -> "Finding":
-        return replace(self, path=prefix + self.path)
-
-    @property
-    def new_path(self) -> Path:
-        return self.path
+    offset: int | None = None
 
 
 def get(data, path: Path):

@@ -16,12 +16,12 @@ import yaml
 
 from . import __version__
 from .discover import STDIN, Input, discover
-from .engine import LATEST, Converter, parse, select_rules, unquoted_directive
+from .engine import Converter, parse, unquoted_directive
 from .errors import InputError
-from .migrations import REGISTRY, Settings
+from .migrations import LATEST, REGISTRY, Settings, select_rules
 from .report import diff as diff_report
 from .report import text as text_report
-from .results import CHANGED, ERROR, FileResult, Problem
+from .records import CHANGED, ERROR, FileResult, Problem
 from .source import Source
 
 if TYPE_CHECKING:  # imported for parallel runs only: it costs 4 MB of memory

@@ -17,9 +17,9 @@ from .discover import is_pin_file
 from .edits import Editor
 from .errors import InputError, Unrenderable, VerificationError
 from .locate import ARGO_GROUP, SCOPE_KINDS, ArgoObject, Embedded, embedded, identify, json_patch_object, targets
-from .migrations import REGISTRY, Rule, Settings, version
+from .migrations import Rule, Settings
 from .python import convert_python, convert_requirements
-from .results import FileResult, Problem, Record
+from .records import FileResult, Problem, Record
 from .segments import Segment, document_segments, list_items
 from .source import Edit, Source, Spliced, apply_edits
 from .verify import MAX_EXPANDED_NODES, semantic_changes, verify
@@ -34,22 +34,6 @@ KIND_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:kind:[ \t]*[\"']?([A-Za-z]+)|(wor
 DOCUMENT_MARKER = re.compile(r"^---(?=[ \t\r\n]|$)", re.M)
 VALIDATE_LIMIT = 1_000_000  # bytes: a smaller file is parsed whole (its errors reported); a larger one only where
 # it may need a change, a List item by item, without decoding the whole of it
-LATEST = max((rule.removed_in for rule in REGISTRY.values()), key=version)
-
-
-def select_rules(select: list[str] | None, ignore: list[str] | None, target_version: str,
-                 opt_in: tuple[str, ...] = ()) -> list[Rule]:
-    """Rules enabled by --select/--ignore that apply when targeting `target_version`; an
-    opt-in rule only when selected by name or listed in `opt_in`."""
-    unknown = [name for name in (select or []) + (ignore or []) if name not in REGISTRY]
-    if unknown:
-        raise ValueError(f"unknown rule: {', '.join(unknown)} (see --list-rules)")
-    target = version(target_version)
-    return [rule for name, rule in REGISTRY.items()
-            if (name in (select or []) or name in opt_in or (not select and not rule.opt_in))
-            and name not in (ignore or []) and rule.applies_at(target)]
-
-
 def parse(source: Source) -> tuple[list[Document], Builder, list]:
     """A text's documents, the builder that made their data, and the data. Raises InputError."""
     try:
@@ -206,9 +190,9 @@ class Converter:
                     *(SCOPE_KINDS.get(scope, ()) for scope in rule.scopes)):
                 continue  # a key of the same name in another kind's document: a CronJob's or a calendar's schedule
             line, column = source.line_col(match.start(1))
-            result.records.append(Record(rule.name, line, column, 0, None, "?", match.group(1), None, rule.fixable,
-                                         False, f"{match.group(1)} in a templated file: convert it by hand "
-                                                f"({rule.summary})"))
+            result.records.append(Record(rule=rule.name, line=line, column=column, path=match.group(1),
+                                         fixable=rule.fixable, message=f"{match.group(1)} in a templated file: "
+                                                                       f"convert it by hand ({rule.summary})"))
         return result
 
 
@@ -348,10 +332,10 @@ class _FileRun:
                        None)
             if key is not None:
                 self.result.records.append(Record(
-                    rule.name, line, column, index, found.item, identify(self._object_of(index, found.item)),
-                    dotted(found.path), None, False, False,
-                    f"{found.path[-1]} could not be read ({exc.message}); its {key} is not converted: "
-                    "convert it by hand"))
+                    rule=rule.name, line=line, column=column, document=index, item=found.item,
+                    object=identify(self._object_of(index, found.item)), path=dotted(found.path),
+                    message=f"{found.path[-1]} could not be read ({exc.message}); its {key} is not converted: "
+                            "convert it by hand"))
 
     def _json_patch_op(self, index: int, document: Document, op_index: int, op) -> None:
         """The rules shown what one JSON patch op writes; what they find is reported at the op:
@@ -367,14 +351,11 @@ class _FileRun:
                 if target.scope not in rule.scopes:
                     continue
                 for outcome in rule.run(target.data, self.converter.settings):
-                    path = dotted((target.path + outcome.path)[len(target.obj.path):])
-                    new = (target.path + outcome.new_path)[len(target.obj.path):]
-                    message = outcome.message.format(path=path, new=dotted(new[:-1] if isinstance(outcome, ToList)
-                                                                           else new))
-                    self.result.records.append(Record(
-                        rule.name, line, column, index, None, f"{self.kind} (JSON patch)", path, None, False, False,
-                        f"the patch's `{op.get('op')} {op['path']}` writes a legacy field ({message}): "
-                        "change the op by hand"))
+                    self.result.records.append(Record.of(
+                        rule.name, outcome.rebased(target.path), cut=target.obj.path, line=line, column=column,
+                        document=index, object=f"{self.kind} (JSON patch)", fixable=False, new_path=None,
+                        message=f"the patch's `{op.get('op')} {op['path']}` writes a legacy field "
+                                f"({outcome.message}): change the op by hand"))
 
     def _object_of(self, index: int, item: int | None):
         """The object of document `index`, or its List item `item` (a List converted item by
@@ -403,15 +384,10 @@ class _FileRun:
                 applied = True
             except Unrenderable as exc:
                 message = f"{message}; not fixed: {exc}"
-        relative = outcome.path[len(obj.path):]
-        new = outcome.new_path[len(obj.path):]
         line, column = self.source.line_col(anchor.start) if anchor else self._position(document, position_path)
-        self.result.records.append(Record(
-            rule=rule.name, line=line, column=column, document=index, item=obj.item, object=obj.label,
-            path=dotted(relative), new_path=None if isinstance(outcome, Finding) else dotted(new),
-            fixable=isinstance(outcome, Change), applied=applied,
-            message=message.format(path=dotted(relative), new=dotted(new[:-1] if isinstance(outcome, ToList) else new)),
-        ))
+        self.result.records.append(Record.of(rule.name, outcome, cut=obj.path, message=message, line=line,
+                                             column=column, document=index, item=obj.item, object=obj.label,
+                                             applied=applied))
 
     def _position(self, document: Document, path) -> tuple[int, int]:
         """Where the deepest node on `path` that the text holds starts (a key reached through a

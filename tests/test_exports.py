@@ -6,11 +6,12 @@ import pytest
 
 import argoconvert.engine as engine
 from argoconvert.errors import VerificationError
+from argoconvert.migrations import LATEST, select_rules
 from argoconvert.segments import document_segments, list_items
 from argoconvert.source import Source
 from conftest import GOLDEN
 
-CONVERTER = engine.Converter(engine.select_rules(None, None, engine.LATEST))
+CONVERTER = engine.Converter(select_rules(None, None, LATEST))
 LISTS = sorted(p for p in GOLDEN.rglob("*.in.*") if list_items(p.read_bytes()))
 STREAMS = sorted(p for p in GOLDEN.rglob("*.in.y*ml") if document_segments(p.read_bytes()))
 
@@ -23,7 +24,7 @@ def test_golden_has_yaml_and_json_lists_and_streams():
     assert {p.suffix for p in LISTS} == {".yaml", ".json"} and len(STREAMS) >= 2
 
 
-STRIPPING = engine.Converter(engine.select_rules(None, None, engine.LATEST, ("strip-server-fields",)))
+STRIPPING = engine.Converter(select_rules(None, None, LATEST, ("strip-server-fields",)))
 
 
 @pytest.mark.parametrize("converter", [CONVERTER, STRIPPING], ids=["default", "strip-server-fields"])
@@ -160,9 +161,9 @@ def test_strip_server_fields_leaves_objects_that_apply_cleanly(cli, tmp_path):
 
 
 def test_strip_server_fields_is_opt_in():
-    rules = {rule.name for rule in engine.select_rules(None, None, engine.LATEST)}
+    rules = {rule.name for rule in select_rules(None, None, LATEST)}
     assert "strip-server-fields" not in rules
-    assert "strip-server-fields" in {r.name for r in engine.select_rules(None, None, "4.0", ("strip-server-fields",))}
+    assert "strip-server-fields" in {r.name for r in select_rules(None, None, "4.0", ("strip-server-fields",))}
 
 
 def test_parallel_workers_give_the_same_files_and_report(cli, tmp_path):

@@ -1,34 +1,43 @@
-"""The wheel ships the rule catalog as argoconvert.migrations, never as a top-level module."""
+"""The wheel ships the whole package, the rule catalog included, and nothing at the top level
+but it; every rule module registers one rule with a check."""
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import subprocess
 import sys
 import zipfile
 
+import argoconvert.migrations as migrations
+from argoconvert.migrations import REGISTRY, version
 from conftest import ROOT
 
 
-def test_wheel_maps_migrations_into_the_package(tmp_path):
+def test_wheel_ships_the_package_and_its_rules(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
                     "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
     wheel = next(tmp_path.glob("argoconvert-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     shipped = {name for name in names if name.endswith(".py")}
-    for module in (ROOT / "migrations").rglob("*.py"):
-        assert "argoconvert/migrations/" + module.relative_to(ROOT / "migrations").as_posix() in shipped
     for module in (ROOT / "argoconvert").rglob("*.py"):
         assert module.relative_to(ROOT).as_posix() in shipped
-    assert not any(name.startswith("migrations/") for name in names)
+    assert "argoconvert/migrations/v4_0/cron_schedules.py" in shipped
+    assert {name.split("/")[0] for name in names if "dist-info" not in name} == {"argoconvert"}
 
 
-def test_every_rule_is_registered_once_with_versions():
-    from argoconvert.migrations import REGISTRY, version
+def rule_modules() -> list[str]:
+    return [module.name for group in pkgutil.iter_modules(migrations.__path__, migrations.__name__ + ".")
+            if group.ispkg for module in pkgutil.iter_modules(importlib.import_module(group.name).__path__,
+                                                               group.name + ".")
+            if not module.name.rsplit(".", 1)[1].startswith("_")]
 
-    assert set(REGISTRY) == {"cron-schedules", "sync-mutexes", "sync-semaphores", "pod-priority",
-                             "template-priority", "strip-server-fields", "sdk-pins"}
-    for rule in REGISTRY.values():
+
+def test_every_rule_module_registers_one_rule_with_a_check():
+    modules = rule_modules()
+    assert len(modules) == len(REGISTRY)
+    for name in modules:
+        rule = importlib.import_module(name).rule
+        assert REGISTRY[rule.name] is rule
+        assert rule.check is not None and rule.scopes
         assert version(rule.available_since) <= version(rule.removed_in)
-        if rule.name == "sdk-pins":  # applied to dependency files, not to manifests
-            assert (rule.check, rule.keys, rule.scopes) == (None, (), ())
-        else:
-            assert rule.check is not None and rule.keys and rule.scopes
+        assert rule.keys or rule.dependency  # a text without its keys cannot need a manifest rule

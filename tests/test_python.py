@@ -18,9 +18,10 @@ from conftest import GOLDEN  # noqa: E402
 
 pytest.importorskip("libcst")
 
-from argoconvert.engine import Converter, LATEST, select_rules  # noqa: E402
+from argoconvert.engine import Converter  # noqa: E402
+from argoconvert.migrations import LATEST, select_rules
 from argoconvert.python import convert_python, convert_requirements, may_hold_argo  # noqa: E402
-from argoconvert.results import FileResult  # noqa: E402
+from argoconvert.records import FileResult  # noqa: E402
 from argoconvert.source import Source  # noqa: E402
 
 CASES = GOLDEN / "python"

@@ -356,9 +356,9 @@ def test_step_summary_is_appended_when_the_variable_is_set(tree, tmp_path_factor
 
 def test_step_summary_escapes_cells():
     from argoconvert.report.github import step_summary
-    from argoconvert.results import FileResult, Record
-    record = Record("cron-schedules", 3, 5, 0, None, "CronWorkflow/a|b", "spec.schedule", None, True, False,
-                    "value 'x | y' <b>kept</b>\nnext")
+    from argoconvert.records import FileResult, Record
+    record = Record(rule="cron-schedules", line=3, column=5, object="CronWorkflow/a|b", path="spec.schedule",
+                    fixable=True, message="value 'x | y' <b>kept</b>\nnext")
     text = step_summary([FileResult("dir/p|q.yaml", b"", records=[record])])
     row = text.splitlines()[-2]
     assert len(UNESCAPED_PIPE.findall(row)) == 6, row

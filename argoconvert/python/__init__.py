@@ -15,7 +15,8 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from ..results import FileResult, Problem
+from ..pins import convert_pins
+from ..records import FileResult, Problem
 from ..source import Source
 
 if TYPE_CHECKING:  # the engine imports this package
@@ -51,10 +52,4 @@ def convert_python(source: Source, converter: Converter) -> FileResult:
 
 
 def convert_requirements(source: Source, converter: Converter) -> FileResult:
-    """Findings for pins of hera / hera-workflows below 5.19 and argo-workflows below 6.6 in a
-    requirements file, pyproject.toml, setup.cfg or setup.py; the file is never changed."""
-    from .pins import check
-
-    result = FileResult(source.path, source.original)
-    result.records = check(source, converter.rules)
-    return result
+    return convert_pins(source, converter.rules)

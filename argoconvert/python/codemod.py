@@ -22,7 +22,7 @@ from ..changes import Change, Finding, Insert, MoveToList, Path, dotted
 from ..errors import Unrenderable, VerificationError
 from ..locate import targets
 from ..migrations import Settings
-from ..results import FileResult, Problem
+from ..records import FileResult, Problem
 from ..source import Edit, Source, apply_edits
 from ..verify import expected_data
 from .checks import CallCheck, Check, DictCheck, Shift

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from ..results import Record
+from ..records import Record
 from ..source import Edit
 from .literals import string_value
 from .symbols import PRIORITY_CLASS, RENAMES, Rename
@@ -32,9 +32,9 @@ class Pending:
 
     def record(self, applied: bool) -> Record:
         change = self.edits is not None
-        return Record(self.rule, self.line, self.column, 0, None, self.object, self.path,
-                      self.new_path if change else None, self.fixable, applied and change,
-                      f"{self.message} (not applied)" if change and not applied else self.message)
+        return Record(rule=self.rule, line=self.line, column=self.column, object=self.object, path=self.path,
+                      new_path=self.new_path if change else None, fixable=self.fixable, applied=applied and change,
+                      message=f"{self.message} (not applied)" if change and not applied else self.message)
 
     def unfixed(self, reason: str) -> None:
         self.edits, self.new_path, self.message = None, None, f"{self.message}; not fixed: {reason}"

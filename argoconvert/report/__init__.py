@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..results import CHANGED, ERROR, SKIPPED, UNCHANGED, FileResult
+from ..records import CHANGED, ERROR, SKIPPED, UNCHANGED, FileResult
 
 
 @dataclass(frozen=True)

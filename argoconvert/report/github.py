@@ -4,7 +4,7 @@ table of everything for `$GITHUB_STEP_SUMMARY` (GitHub shows only ten annotation
 kind per step)."""
 from __future__ import annotations
 
-from ..results import ERROR, SKIPPED, FileResult
+from ..records import ERROR, SKIPPED, FileResult
 from . import Summary
 from .sarif import describe, is_manual, repo_path
 

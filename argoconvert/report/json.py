@@ -5,7 +5,7 @@ import dataclasses
 import json
 
 from .. import __version__
-from ..results import UNCHANGED, FileResult
+from ..records import UNCHANGED, FileResult
 from . import Summary
 
 

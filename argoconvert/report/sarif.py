@@ -10,7 +10,7 @@ import urllib.parse
 
 from .. import __version__
 from ..migrations import REGISTRY, Rule, version
-from ..results import ERROR, SKIPPED, FileResult, Record
+from ..records import ERROR, SKIPPED, FileResult, Record
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 # what argoconvert migrates; to be replaced by the project's own home page once it has one

@@ -1,7 +1,7 @@
 """The human report on stderr: a line per change, finding or error, then one summary line."""
 from __future__ import annotations
 
-from ..results import ERROR, SKIPPED, FileResult
+from ..records import ERROR, SKIPPED, FileResult
 from . import Summary
 
 

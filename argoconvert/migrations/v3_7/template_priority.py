@@ -7,7 +7,7 @@ Its replacement, `priorityClassName`, names a PriorityClass: reported, never dro
 from __future__ import annotations
 
 from argoconvert.changes import Scope
-from .. import Rule
+from ..rule import Keyword, Rule
 from ._priority_class import to_class_name
 
 rule = Rule(
@@ -19,6 +19,7 @@ rule = Rule(
     scopes=(Scope.TEMPLATE,),
     keys=("priority",),
     settings=("priority_classes",),
+    python=(Keyword("priority", "priority_class_name"),),
 )
 
 

@@ -6,7 +6,7 @@ every template; a cluster that ignores it runs the workflow without its limit.
 from __future__ import annotations
 
 from argoconvert.changes import Scope
-from .. import Rule
+from ..rule import Keyword, Rule
 from ._plural import singular_to_list
 
 rule = Rule(
@@ -17,6 +17,7 @@ rule = Rule(
     fixable=True,
     scopes=(Scope.WORKFLOW_SPEC, Scope.TEMPLATE),
     keys=("semaphore",),
+    python=(Keyword("semaphore", "semaphores", to_list=True, holder=("synchronization",), append=True),),
 )
 
 

@@ -1,29 +1,50 @@
-"""What processing one input produced: the records every report format is written from."""
+"""What processing one input produced: the records every report format is written from.
+
+A record is made in one place for what a rule said (`Record.of`), and by keyword elsewhere.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from .changes import Finding, Outcome, Path, dotted
 from .source import Spliced
 
 CHANGED, UNCHANGED, MANUAL, SKIPPED, ERROR = "changed", "unchanged", "manual", "skipped", "error"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Record:
     """One change or finding, with where it is and what it is about."""
 
     rule: str
     line: int  # 1-based, in the input
     column: int
-    document: int
-    item: int | None  # index in a kind: List
-    object: str  # Kind/name
+    document: int = 0
+    item: int | None = None  # index in a kind: List
+    object: str = "?"  # Kind/name
     path: str  # the field, relative to the object
-    new_path: str | None  # where the field's value went (None for findings)
-    fixable: bool
-    applied: bool  # the change is in the output (False for findings)
+    new_path: str | None = None  # where the field's value went (None for findings)
+    fixable: bool = False
+    applied: bool = False  # the change is in the output (False for findings)
     message: str
+
+    @classmethod
+    def of(cls, rule: str, outcome: Outcome, *, cut: Path = (), shown: Path = (), message: str | None = None,
+           **where) -> "Record":
+        """What a rule said about a field, as reports name it: paths from `cut` (the object's
+        place) on, after `shown` (a keyword a Python dict is passed to); the message's
+        `{path}` and `{new}` filled in. `where`: line, column, object, applied, ... by keyword."""
+
+        def name(path: Path) -> str:
+            return dotted(shown + path[len(cut):])
+
+        change = not isinstance(outcome, Finding)
+        where.setdefault("fixable", change)
+        where.setdefault("new_path", name(outcome.new_path) if change else None)
+        # Not str.format: the values a message quotes may hold braces.
+        text = (message or outcome.message).replace("{path}", name(outcome.path)).replace("{new}", name(outcome.destination))
+        return cls(rule=rule, path=name(outcome.path), message=text, **where)
 
 
 @dataclass(frozen=True)

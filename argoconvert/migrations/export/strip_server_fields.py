@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from argoconvert.changes import Remove, Scope
 
-from .. import Rule
+from ..rule import Rule
 
 LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
 SERVER_METADATA = ("managedFields", "uid", "resourceVersion", "generation", "creationTimestamp", "selfLink")

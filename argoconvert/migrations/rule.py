@@ -1,14 +1,8 @@
-"""The rule catalog: one module per rule, grouped by the Argo version step that removed the
-old form (`v3_7`, `v4_0`, ...). Each module creates a `Rule`, which registers it, and
-decorates its check with it; importing this package registers every rule once. A rule with
-no scope in manifests (sdk-pins, for dependency files) has no check.
-
-Installed as `argoconvert.migrations`.
-"""
+"""What a rule declares: its name, versions, the places it looks at, its legacy keys, its
+Python side, and the check that says in data terms what changes. Creating a `Rule`
+registers it; `argoconvert.migrations` imports every rule module once."""
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Iterator, Mapping
@@ -33,6 +27,26 @@ class Settings:
     priority_classes: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))  # --priority-class
 
 
+@dataclass(frozen=True)
+class Keyword:
+    """The rule's legacy field as a keyword argument (and attribute) of the Python classes that
+    model the place the rule looks at (Hera, the argo_workflows models; SPEC 2.3)."""
+
+    old: str
+    new: str  # what replaces it: the list keyword (`to_list`), or the keyword to set instead
+    to_list: bool = False  # `old=X` becomes `new=[X]`; otherwise `old=` is reported
+    holder: tuple[str, ...] = ()  # keys from the rule's place to the mapping the class models (synchronization)
+    append: bool = False  # `new=` given too, as a list literal: X is appended to it
+    # Why a literal value (a str, None, or a dict) cannot be rewritten, if it cannot.
+    refuses: Callable[[object], str | None] | None = field(default=None, compare=False)
+    shared_with: str | None = None  # a Kubernetes kind whose objects have the same key (a CronJob's schedule)
+
+    @property
+    def field(self) -> str:
+        """Where a manifest holds the field, from the rule's place (messages)."""
+        return ".".join(self.holder + (self.old,))
+
+
 @dataclass
 class Rule:
     name: str  # stable kebab-case name used in reports, --select and --ignore
@@ -43,6 +57,8 @@ class Rule:
     scopes: tuple[Scope, ...]
     keys: tuple[str, ...]  # legacy keys; a text without any of them (or of `marks`) cannot need this rule
     marks: tuple[str, ...] = ()  # other text the rule looks for (a legacy value under a new key)
+    reads: tuple[str, ...] = ()  # other keys whose values the check reads besides its own
+    python: tuple[Keyword, ...] = ()  # the same fields in Python code; a rule without them is not applied there
     opt_in: bool = False  # applied only when asked for (--select, or its own option)
     dependency: bool = False  # checks the SDK pins that write the new form, not manifests: reported from removed_in on
     docs: str = DOCS
@@ -56,7 +72,7 @@ class Rule:
         self.check = check
         return check
 
-    def run(self, data: dict, settings: Settings) -> Iterator[Change | Finding]:
+    def run(self, data, settings: Settings) -> Iterator[Change | Finding]:
         return self.check(data, **{name: getattr(settings, name) for name in self.settings})
 
     def applies_at(self, target: tuple[int, ...]) -> bool:
@@ -66,16 +82,3 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
-
-
-def _load() -> None:
-    for group in pkgutil.iter_modules(__path__, __name__ + "."):
-        if not group.ispkg:
-            continue
-        package = importlib.import_module(group.name)
-        for module in pkgutil.iter_modules(package.__path__, group.name + "."):
-            if not module.name.rsplit(".", 1)[1].startswith("_"):  # _helpers are not rules
-                importlib.import_module(module.name)
-
-
-_load()

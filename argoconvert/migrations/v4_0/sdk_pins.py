@@ -1,22 +1,31 @@
-"""Dependency pins too old for the rewritten code (rule sdk-pins): `schedules=`, `mutexes=`
-and `semaphores=` exist from Hera 5.19 and argo-workflows 6.6 on; older versions reject them
-or silently ignore the locks. A pin that allows only older versions is a manual finding;
-files are never changed.
+"""sdk-pins: dependency pins too old for the rewritten Python code.
 
-Read from the text, so that each finding has its line and column: PEP 508 strings (a
+Code rewritten to `schedules=`, `mutexes=` and `semaphores=` needs Hera >= 5.19 or
+argo-workflows >= 6.6 (the models of Argo 3.6); older versions reject those keywords or
+silently drop the locks. A pin that allows only older versions is a manual finding; files are
+never changed. Read from the text, so that each finding has its place: PEP 508 strings (a
 requirements file, setup.cfg, setup.py, PEP 621 and PEP 735 tables of pyproject.toml) and
 Poetry's `name = "constraint"` / `name = {version = "..."}` entries.
 """
 from __future__ import annotations
 
-import os
 import re
 
-from ..results import Record
-from ..source import Source
+from argoconvert.changes import Finding, Scope
+from ..rule import Rule
+
+rule = Rule(
+    name="sdk-pins",
+    summary="hera pinned below 5.19 or argo-workflows below 6.6, which cannot write the v3.6 fields",
+    available_since="3.6",
+    removed_in="3.6",  # reported wherever the rewrites apply: they start writing the v3.6 fields at 3.6
+    fixable=False,
+    scopes=(Scope.PINS,),
+    keys=(),
+    dependency=True,
+)
 
 MINIMUM = {"hera": (5, 19), "hera-workflows": (5, 19), "argo-workflows": (6, 6)}
-RULE = "sdk-pins"
 NAME = r"(?<![\w.-])(?P<name>hera(?:[-_.]workflows)?|argo[-_.]workflows)(?![\w.-])"
 VERSION = r"[0-9][0-9A-Za-z.*+!_-]*"
 PEP508 = re.compile(NAME + r"[ \t]*(?:\[[^\]\n]*\])?[ \t]*\(?(?P<spec>(?:[ \t]*(?:===|==|!=|<=|>=|~=|<|>)[ \t]*"
@@ -96,24 +105,22 @@ def _normal(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name.lower())
 
 
-def check(source: Source, rules) -> list[Record]:
-    if not any(rule.name == RULE for rule in rules):
-        return []
-    text = COMMENT.sub(lambda m: " " * len(m.group(0)), source.text)  # keep offsets
+@rule
+def check(text: str, file_name: str):
+    """`text`: a pin file's, or setup.py's; `file_name`: its name (pyproject.toml also has Poetry's tables)."""
+    text = COMMENT.sub(lambda m: " " * len(m.group(0)), text)  # keep offsets
     found = [(m, m.group("spec")) for m in PEP508.finditer(text)]
-    if os.path.basename(source.path) == "pyproject.toml":
+    if file_name == "pyproject.toml":
         found += [(m, m.group("spec")) for m in POETRY.finditer(text)]
-    records, seen = [], set()
+    seen = set()
     for match, spec in found:
         name = _normal(match.group("name"))
         minimum = MINIMUM[name]
         if match.start("name") in seen or not _only_older(spec, minimum):
             continue
         seen.add(match.start("name"))
-        line, column = source.line_col(match.start("name"))
         wanted = ".".join(map(str, minimum))
-        records.append(Record(
-            RULE, line, column, 0, None, "?", match.group("name"), None, False, False,
-            f"{match.group('name')} pinned to {spec.strip()}: code rewritten to schedules=/mutexes=/semaphores= "
-            f"needs {name}>={wanted} (older versions reject them or silently drop the locks); raise the pin"))
-    return records
+        yield Finding((match.group("name"),),
+                      f"{{path}} pinned to {spec.strip()}: code rewritten to schedules=/mutexes=/semaphores= "
+                      f"needs {name}>={wanted} (older versions reject them or silently drop the locks); raise the pin",
+                      offset=match.start("name"))

@@ -6,7 +6,7 @@ unless `--priority-class` says which class stands for the number.
 from __future__ import annotations
 
 from argoconvert.changes import Scope
-from .. import Rule
+from ..rule import Keyword, Rule
 from ._priority_class import to_class_name
 
 rule = Rule(
@@ -18,6 +18,7 @@ rule = Rule(
     scopes=(Scope.WORKFLOW_SPEC,),
     keys=("podPriority",),
     settings=("priority_classes",),
+    python=(Keyword("pod_priority", "pod_priority_class_name"),),
 )
 
 

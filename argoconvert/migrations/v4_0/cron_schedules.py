@@ -9,9 +9,24 @@ from __future__ import annotations
 import re
 
 from argoconvert.changes import Finding, Insert, Remove, Scope, ToList
-from .. import Rule
+from ..rule import Keyword, Rule
 
 TZ_PREFIX = re.compile(r"^(?P<variable>CRON_TZ|TZ)=(?P<zone>\S+)\s+(?P<rest>.*)$", re.S)
+
+
+def python_refuses(value) -> str | None:
+    """Why `schedule=value` in Python code (a literal's value) is not rewritten to
+    `schedules=[value]`: what the YAML check would not simply wrap in a list."""
+    if isinstance(value, dict):
+        return "schedule= is not a cron expression: write schedules=[...] by hand"
+    if isinstance(value, str) and not value.strip():
+        return "schedule= is empty: remove it, or pass schedules=[...]"
+    prefix = TZ_PREFIX.match(value.strip()) if isinstance(value, str) else None
+    if prefix:
+        return (f"schedule= starts with a time zone prefix ({prefix['zone']}), which v4 rejects: "
+                f"pass timezone={prefix['zone']!r} and schedules=[...] without it by hand")
+    return None
+
 
 rule = Rule(
     name="cron-schedules",
@@ -22,6 +37,9 @@ rule = Rule(
     scopes=(Scope.CRON_SPEC,),
     keys=("schedule",),
     marks=("TZ=",),
+    reads=("timezone",),
+    python=(Keyword("schedule", "schedules", to_list=True, refuses=python_refuses,
+                    shared_with="CronJob"),),
 )
 
 
@@ -68,3 +86,4 @@ def _prefixed_schedules(spec: dict):
         if prefix:
             yield Finding(("schedules", index), f"{{path}} starts with a time zone prefix ({prefix['zone']}), "
                                                 "which v4 rejects: move it to spec.timezone by hand")
+
