@@ -7,6 +7,7 @@ them relative to the object it was shown, the engine makes them absolute.
 """
 from __future__ import annotations
 
+import copy
 import enum
 from dataclasses import dataclass, replace
 
@@ -161,6 +162,26 @@ def apply(data, change: Change) -> None:
         change.apply(parent, get(data, change.into))
     else:
         change.apply(parent)
+
+
+def same(a, b) -> bool:
+    """Equal data of equal types (Python's == takes 1, 1.0 and True for one value)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return len(a) == len(b) and all(k in b and same(v, b[k]) for k, v in a.items())
+    if isinstance(a, list):
+        return len(a) == len(b) and all(map(same, a, b))
+    return a == b or a is b  # `is`: the one NAN object
+
+
+def expected_data(before, changes: list[Change], keep_before: bool = True):
+    """`before` with `changes` replayed: on a copy, or in place when the input's data is not
+    needed any more (a deep copy of an export costs as much as parsing it)."""
+    expected = copy.deepcopy(before) if keep_before else before
+    for change in changes:
+        apply(expected, change)
+    return expected
 
 
 def dotted(path: Path) -> str:

@@ -16,9 +16,10 @@ import yaml
 
 from . import __version__
 from .discover import STDIN, Input, discover
-from .engine import Converter, parse, unquoted_directive
+from .engine import parse, unquoted_directive
 from .errors import InputError
 from .migrations import LATEST, REGISTRY, Settings, select_rules
+from .pipeline import Converter
 from .report import diff as diff_report
 from .report import text as text_report
 from .records import CHANGED, ERROR, FileResult, Problem

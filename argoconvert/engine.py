@@ -12,18 +12,16 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .changes import Change, Finding, Insert, Remove, SetString, ToList, dotted, get
-from .data import Builder
-from .discover import is_pin_file
-from .edits import Editor
+from .yaml.values import Builder
+from .yaml.edits import Editor
 from .errors import InputError, Unrenderable, VerificationError
 from .locate import ARGO_GROUP, SCOPE_KINDS, ArgoObject, Embedded, embedded, identify, json_patch_object, targets
 from .migrations import Rule, Settings
-from .python import convert_python, convert_requirements
 from .records import FileResult, Problem, Record
-from .segments import Segment, document_segments, list_items
+from .yaml.segments import Segment, document_segments, list_items
 from .source import Edit, Source, Spliced, apply_edits
-from .verify import MAX_EXPANDED_NODES, semantic_changes, verify
-from .yamltree import Document, Scalar, Sequence, compose
+from .yaml.verify import MAX_EXPANDED_NODES, semantic_changes, verify
+from .yaml.tree import Document, Scalar, Sequence, compose
 
 # Go templates as Helm writes them: `{{ .Values.x }}`, `{{- if ... }}`, `{{ include ... }}`.
 # Argo's own `{{inputs.parameters.x}}` and `{{=expr}}` are not directives.
@@ -50,7 +48,7 @@ def _word_char(char: str | bytes) -> bool:
 
 
 @dataclass
-class Converter:
+class YamlConverter:
     rules: list[Rule]
     explain: bool = False  # also describe each output's data-level changes (--verbose)
     settings: Settings = Settings()
@@ -92,11 +90,6 @@ class Converter:
         return result
 
     def _convert(self, source: Source) -> FileResult:
-        name = os.path.basename(source.path)
-        if name.endswith(".py"):
-            return convert_python(source, self)
-        if is_pin_file(source.path):
-            return convert_requirements(source, self)
         raw = source.original
         result = FileResult(source.path, raw)
         if len(raw) > VALIDATE_LIMIT:

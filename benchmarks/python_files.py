@@ -71,7 +71,7 @@ def main() -> None:
     parser.add_argument("--keep", help="write the generated file there too")
     args = parser.parse_args()
 
-    from argoconvert.engine import Converter
+    from argoconvert.pipeline import Converter
     from argoconvert.migrations import LATEST, select_rules
     from argoconvert.source import Source
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 import argoconvert.engine as engine
+from argoconvert.pipeline import Converter
 from argoconvert.errors import VerificationError
 from argoconvert.migrations import LATEST, select_rules
-from argoconvert.segments import document_segments, list_items
+from argoconvert.yaml.segments import document_segments, list_items
 from argoconvert.source import Source
 from conftest import GOLDEN
 
-CONVERTER = engine.Converter(select_rules(None, None, LATEST))
+CONVERTER = Converter(select_rules(None, None, LATEST))
 LISTS = sorted(p for p in GOLDEN.rglob("*.in.*") if list_items(p.read_bytes()))
 STREAMS = sorted(p for p in GOLDEN.rglob("*.in.y*ml") if document_segments(p.read_bytes()))
 
@@ -24,7 +25,7 @@ def test_golden_has_yaml_and_json_lists_and_streams():
     assert {p.suffix for p in LISTS} == {".yaml", ".json"} and len(STREAMS) >= 2
 
 
-STRIPPING = engine.Converter(select_rules(None, None, LATEST, ("strip-server-fields",)))
+STRIPPING = Converter(select_rules(None, None, LATEST, ("strip-server-fields",)))
 
 
 @pytest.mark.parametrize("converter", [CONVERTER, STRIPPING], ids=["default", "strip-server-fields"])
@@ -201,7 +202,9 @@ def test_progress_is_told_how_far_a_large_list_has_come(monkeypatch):
     raw = ("apiVersion: v1\nitems:\n" + "".join(ITEM.format(name=f"n{i}") for i in range(3)) + "kind: List\n").encode()
     monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
     told = []
-    engine.Converter(CONVERTER.rules, progress=told.append).convert(Source.from_bytes("export.yaml", raw))
+    converter = Converter(CONVERTER.rules)
+    converter.progress = told.append
+    converter.convert(Source.from_bytes("export.yaml", raw))
     assert len(told) == 3 and told == sorted(told) and told[-1] == raw.index(b"kind: List")
 
 
@@ -222,7 +225,7 @@ def test_progress_bar_on_a_terminal_counts_bytes(monkeypatch, tmp_path):
         paths.append(tmp_path / f"{name}.yaml")
         paths[-1].write_text(ITEM.format(name=name)[2:].replace("\n  ", "\n"))
     inputs = [Input(str(path)) for path in paths]
-    converter = engine.Converter(CONVERTER.rules)
+    converter = Converter(CONVERTER.rules)
     seen = []
 
     def results():

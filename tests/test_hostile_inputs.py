@@ -16,7 +16,7 @@ import time
 import pytest
 
 from argoconvert.errors import InputError
-from argoconvert.yamltree import Mapping, Scalar, compose
+from argoconvert.yaml.tree import Mapping, Scalar, compose
 
 CRON = ("apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata:\n  name: {name}\n"
         "spec:\n  schedule: \"0 2 * * *\"\n")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argoconvert.engine import Converter
+from argoconvert.pipeline import Converter
 from argoconvert.migrations import LATEST, select_rules
 from argoconvert.source import Source
 from conftest import SHARED_JUDGE

@@ -18,9 +18,9 @@ from conftest import GOLDEN  # noqa: E402
 
 pytest.importorskip("libcst")
 
-from argoconvert.engine import Converter  # noqa: E402
+from argoconvert.pipeline import Converter  # noqa: E402
 from argoconvert.migrations import LATEST, select_rules
-from argoconvert.python import convert_python, convert_requirements, may_hold_argo  # noqa: E402
+from argoconvert.python import may_hold_argo  # noqa: E402
 from argoconvert.records import FileResult  # noqa: E402
 from argoconvert.source import Source  # noqa: E402
 
@@ -31,11 +31,11 @@ ALL_RULES = Converter(select_rules(None, None, LATEST))
 
 def convert_file(path: Path, converter: Converter = ALL_RULES) -> FileResult:
     """What the engine does with a *.py file: bytes in, a FileResult out."""
-    return convert_python(Source.from_bytes(str(path), path.read_bytes()), converter)
+    return converter.convert(Source.from_bytes(str(path), path.read_bytes()))
 
 
 def convert_text(text: str, converter: Converter = ALL_RULES, path: str = "example.py") -> FileResult:
-    return convert_python(Source.from_bytes(path, text.encode()), converter)
+    return converter.convert(Source.from_bytes(path, text.encode()))
 
 
 def output_text(result: FileResult) -> str:
@@ -751,7 +751,7 @@ def test_any_cron_dict_literal_converts_like_its_yaml(code):
 
 # -- dependency pins -----------------------------------------------------------------------
 def pins(text: str, name: str) -> list[tuple[int, int, str]]:
-    result = convert_requirements(Source.from_bytes(name, text.encode()), ALL_RULES)
+    result = ALL_RULES.convert(Source.from_bytes(name, text.encode()))
     assert result.output is None
     return [(r.line, r.column, r.path) for r in result.records]
 
@@ -786,11 +786,11 @@ def test_setup_cfg_and_setup_py_pins():
 
 def test_pins_are_reported_under_their_own_rule():
     pinned = Source.from_bytes("requirements.txt", b"hera==5.0\n")
-    assert [r.rule for r in convert_requirements(pinned, ALL_RULES).records] == ["sdk-pins"]
+    assert [r.rule for r in ALL_RULES.convert(pinned).records] == ["sdk-pins"]
     for converter in (Converter(select_rules(["cron-schedules"], None, LATEST)),
                       Converter(select_rules(None, ["sdk-pins"], LATEST)),
                       Converter(select_rules(None, None, "3.5"))):
-        assert convert_requirements(pinned, converter).records == []
+        assert converter.convert(pinned).records == []
 
 
 # -- rewritten Hera examples run with Hera ---------------------------------------------------

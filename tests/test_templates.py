@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argoconvert.engine import Converter
+from argoconvert.pipeline import Converter
 from argoconvert.migrations import LATEST, select_rules
 from argoconvert.source import Source
 from conftest import GOLDEN

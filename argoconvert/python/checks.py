@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 import libcst as cst
 
 from ..source import Edit, apply_edits
-from ..verify import same
+from ..changes import same
 from .literals import read_again, with_code_as
 from .symbols import Envelope, Signature
 from .text import Positions

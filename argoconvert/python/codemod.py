@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import re
 import warnings
+from typing import Callable
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -24,7 +25,7 @@ from ..locate import targets
 from ..migrations import Settings
 from ..records import FileResult, Problem
 from ..source import Edit, Source, apply_edits
-from ..verify import expected_data
+from ..changes import expected_data
 from .checks import CallCheck, Check, DictCheck, Shift
 from .literals import DictLiteral, is_argo_dict
 from .names import Names
@@ -39,14 +40,19 @@ from .text import Positions, arg_start, removals, wrap
 PYTHON_RULES = ("cron-schedules", "sync-mutexes", "sync-semaphores", "pod-priority", "template-priority")
 
 
+# A YAML text converted with the given rules, as the YAML side converts a file.
+ConvertYaml = Callable[[Source, list], FileResult]
+
+
 class Scan(cst.CSTVisitor):
     """One parsed text: what the rules change or report in it, as Pending records, and a
     check for each edited node. YAML strings and names are handled by helpers it owns."""
 
     METADATA_DEPENDENCIES = (ScopeProvider,)
 
-    def __init__(self, rules, positions: Positions, settings: Settings):
+    def __init__(self, rules, positions: Positions, settings: Settings, convert_yaml: ConvertYaml):
         super().__init__()
+        self.convert_yaml = convert_yaml  # (source, rules) -> FileResult: a YAML string's manifests converted
         self.rules = [rule for rule in rules if rule.name in PYTHON_RULES]
         self.settings = settings
         self.enabled = {rule.name for rule in self.rules}
@@ -188,11 +194,6 @@ class Scan(cst.CSTVisitor):
             for node, signature in self.unresolved:
                 self.unprovable(node, signature, f"`from {module} import *` at line {line} hides where it comes from")
         self.names.finish()
-
-    def converter(self):
-        from ..engine import Converter  # the engine imports this package
-
-        return Converter(self.rules, settings=self.settings)
 
     # -- calls -----------------------------------------------------------------------
     def call(self, node: cst.Call, signature: Signature) -> None:
@@ -473,14 +474,15 @@ def _parse(text: str) -> cst.Module:
     return module
 
 
-def _scan(text: str, module: cst.Module, rules, settings: Settings) -> tuple[Scan, MetadataWrapper]:
+def _scan(text: str, module: cst.Module, rules, settings: Settings,
+          convert_yaml: ConvertYaml) -> tuple[Scan, MetadataWrapper]:
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    return Scan(rules, Positions(text, wrapper.resolve(PositionProvider)), settings), wrapper
+    return Scan(rules, Positions(text, wrapper.resolve(PositionProvider)), settings, convert_yaml), wrapper
 
 
-def _analyze(text: str, rules, settings: Settings) -> Scan:
+def _analyze(text: str, rules, settings: Settings, convert_yaml: ConvertYaml) -> Scan:
     """Parse and scan one text; _Unparsed when it cannot be parsed safely."""
-    scan, wrapper = _scan(text, _parse(text), rules, settings)
+    scan, wrapper = _scan(text, _parse(text), rules, settings, convert_yaml)
     try:
         wrapper.visit(scan)
     except RecursionError:
@@ -488,12 +490,12 @@ def _analyze(text: str, rules, settings: Settings) -> Scan:
     return scan
 
 
-def convert(source: Source, rules, settings: Settings) -> FileResult:
+def convert(source: Source, rules, settings: Settings, convert_yaml: ConvertYaml) -> FileResult:
     result = FileResult(source.path, source.original)
     if not may_need(source.text):
         return result
     try:
-        scan = _analyze(source.text, rules, settings)
+        scan = _analyze(source.text, rules, settings, convert_yaml)
     except _Unparsed as exc:
         result.error = exc.problem
         return result
@@ -504,7 +506,7 @@ def convert(source: Source, rules, settings: Settings) -> FileResult:
         return result
     try:
         new_text = apply_edits(source.text, edits)
-        _verify(source, new_text, edits, scan, rules, settings)
+        _verify(source, new_text, edits, scan)
     except (Unrenderable, VerificationError) as exc:
         result.error = Problem(f"internal error, nothing written: {exc}")
         result.records = [p.record(False) for p in pending]
@@ -528,7 +530,7 @@ def _compiles(text: str, path: str) -> bool:
     return True
 
 
-def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan, rules, settings: Settings) -> None:
+def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan) -> None:
     """The edited text must parse, and compile when the input did; each edited node, parsed
     on its own, must hold what was planned and need no change from a second run."""
     try:
@@ -539,7 +541,7 @@ def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan, rules,
         raise VerificationError("the output does not compile")
     shift = Shift(source.text, edits)
     snippets = [new_text[shift.offset(check.start):shift.offset(check.end)] for check in scan.checks]
-    nodes, again = _statements(snippets, rules, settings)
+    nodes, again = _statements(snippets, scan)
     for check, node, snippet in zip(scan.checks, nodes, snippets):
         if not check.holds(node, again.at, shift.expected):
             raise VerificationError(f"an edited node does not hold what was planned: {snippet[:60]!r}")
@@ -548,7 +550,7 @@ def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan, rules,
         raise VerificationError("a second conversion would change the output again")
 
 
-def _statements(snippets: list[str], rules, settings: Settings) -> tuple[list[cst.CSTNode], Scan]:
+def _statements(snippets: list[str], first: Scan) -> tuple[list[cst.CSTNode], Scan]:
     """The expression or assignment each snippet is, parsed together as the statements of one
     module (libcst's costs are per parse), and a scan of them to run an analysis again,
     without names (the input's resolution holds: only these nodes changed)."""
@@ -557,7 +559,7 @@ def _statements(snippets: list[str], rules, settings: Settings) -> tuple[list[cs
         module = _parse(text)
     except _Unparsed as exc:
         raise VerificationError(f"an edited node does not parse: {exc.problem.message}") from None
-    scan, _ = _scan(text, module, rules, settings)
+    scan, _ = _scan(text, module, first.rules, first.settings, first.convert_yaml)
     if len(module.body) != len(snippets) or not all(
             isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1 for line in module.body):
         raise VerificationError("the edited nodes are not one expression or assignment each")

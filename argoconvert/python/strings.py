@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from ..source import Edit, Source
+from ..textscan import LegacyKeys
 from .checks import StringCheck
 from .pending import Pending
 
@@ -67,18 +68,13 @@ class YamlStrings:
         text = value if isinstance(value, str) else code  # escapes resolved: keys found, placed at the string
         if not may_hold_manifest(text):
             return
-        converter = self.scan.converter()
-        if converter.key_lines is None:
-            return
-        by_key = {key: rule for rule in self.scan.rules for key in rule.keys}
         start = at.start(node)
-        for match in converter.key_lines.finditer(text):
-            offset = start + match.start(1) if text is code else start
+        for key_at, key, rule in LegacyKeys(self.scan.rules).find(text):
+            offset = start + key_at if text is code else start
             line = at.line_of(offset)
-            rule = by_key[match.group(1)]
             self.scan.pending.append(Pending(rule.name, line, offset - at.line_starts[line - 1] + 1, "?",
-                                             match.group(1), None, False,
-                                             f"{match.group(1)} in a manifest held in {what}: convert it by hand "
+                                             key, None, False,
+                                             f"{key} in a manifest held in {what}: convert it by hand "
                                              f"({rule.summary})"))
 
     def literal(self, node: cst.SimpleString) -> None:
@@ -100,12 +96,9 @@ class YamlStrings:
             return
         if not may_hold_manifest(content):
             return
-        converter = scan.converter()
-        if not converter.may_need(content):
-            return
         start = at.start(node) + len(prefix) + len(quote)
         inner = Source("<string>", content)
-        result = converter.convert(inner)
+        result = scan.convert_yaml(inner, scan.rules)
         if result.error is not None or result.skipped or not result.records:
             return  # not a manifest (or nothing to do): the string stays as it is
         new = result.output.decode("utf-8") if result.output is not None else None

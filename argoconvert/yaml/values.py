@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 import re
 
-from .errors import InputError
-from .source import Source
-from .yamltree import Alias, Mapping, Node, Scalar, Sequence
+from ..errors import InputError
+from ..source import Source
+from .tree import Alias, Mapping, Node, Scalar, Sequence
 
 NAN = float("nan")  # one object, so that equal documents holding .nan compare equal
 

@@ -27,7 +27,7 @@ from yaml.events import (AliasEvent, DocumentEndEvent, DocumentStartEvent, Mappi
 
 Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # only its event stream is used
 
-from .errors import InputError
+from ..errors import InputError
 
 MAX_DEPTH = 500  # far beyond any manifest; keeps recursive walks of the tree under Python's limit
 

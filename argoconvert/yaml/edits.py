@@ -13,11 +13,11 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from .changes import Change, Insert, MoveToList, Path, Remove, Rename, ToList
-from .data import Builder, resolve_plain
-from .errors import Unrenderable
-from .source import Edit, Source
-from .yamltree import Alias, Document, Mapping, Node, Scalar, Sequence, deref
+from ..changes import Change, Insert, MoveToList, Path, Remove, Rename, ToList
+from ..errors import Unrenderable
+from ..source import Edit, Source
+from .tree import Alias, Document, Mapping, Node, Scalar, Sequence, deref
+from .values import Builder, resolve_plain
 
 
 @dataclass(frozen=True)

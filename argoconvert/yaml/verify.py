@@ -5,35 +5,13 @@ Nothing is written when it does not; DeepDiff then says what differs.
 """
 from __future__ import annotations
 
-import copy
-
-from .changes import Change, apply, dotted
-from .data import Builder
-from .errors import InputError, VerificationError
-from .source import Source
-from .yamltree import compose
+from ..changes import Change, dotted, expected_data, same
+from ..errors import InputError, VerificationError
+from ..source import Source
+from .tree import compose
+from .values import Builder
 
 MAX_EXPANDED_NODES = 2_000_000  # aliases expanding past this are a bomb, not a manifest
-
-
-def same(a, b) -> bool:
-    """Equal data of equal types (Python's == takes 1, 1.0 and True for one value)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return len(a) == len(b) and all(k in b and same(v, b[k]) for k, v in a.items())
-    if isinstance(a, list):
-        return len(a) == len(b) and all(map(same, a, b))
-    return a == b or a is b  # `is`: the one NAN object
-
-
-def expected_data(before, changes: list[Change], keep_before: bool = True):
-    """`before` with `changes` replayed: on a copy, or in place when the input's data is not
-    needed any more (a deep copy of an export costs as much as parsing it)."""
-    expected = copy.deepcopy(before) if keep_before else before
-    for change in changes:
-        apply(expected, change)
-    return expected
 
 
 def verify(source: Source, new_text: str, before: list, changes: dict[int, list[Change]],
