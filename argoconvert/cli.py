@@ -1,32 +1,21 @@
-"""The command line (SPEC 4): options to settings, inputs through the converter, the outcome
-to reports and an exit status."""
+"""The command line (SPEC 4): options to a run configuration, the run's results to reports
+and an exit status."""
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import re
 import sys
-import tempfile
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Iterable, Iterator
 
 import click
-import yaml
 
 from . import __version__
-from .discover import STDIN, Input, discover
-from .engine import parse, unquoted_directive
-from .errors import InputError
 from .migrations import LATEST, REGISTRY, Settings, select_rules
-from .pipeline import Converter
+from .records import CHANGED, ERROR, FileResult
 from .report import diff as diff_report
 from .report import text as text_report
-from .records import CHANGED, ERROR, FileResult, Problem
-from .source import Source
-
-if TYPE_CHECKING:  # imported for parallel runs only: it costs 4 MB of memory
-    from concurrent.futures import ProcessPoolExecutor
+from .runner import CHECK, PRINT, WRITE, RunConfig, run
 
 EXIT_OK, EXIT_ACTION, EXIT_ERROR = 0, 1, 2
 # --format NAME -> module argoconvert.report.NAME, whose render(results, target_version) returns the report
@@ -35,46 +24,6 @@ REPORT_FORMATS = ["text", "json", "sarif", "github"]
 
 def _names(value: str | None) -> list[str] | None:
     return [name.strip() for name in value.split(",") if name.strip()] if value else None
-
-
-def _read(path: str) -> bytes:
-    if path == STDIN:
-        return sys.stdin.buffer.read()
-    with open(path, "rb") as handle:
-        return handle.read()
-
-
-def process(converter: Converter, path: str) -> FileResult:
-    try:
-        raw = _read(path)
-    except OSError as exc:
-        return FileResult(path, b"", error=Problem(f"cannot read: {exc.strerror or exc}"))
-    try:
-        source = Source.from_bytes(path, raw)
-    except InputError as exc:
-        return FileResult(path, raw, error=Problem(exc.message, exc.line, exc.column))
-    try:
-        return converter.convert(source)
-    except Exception as exc:  # a bug must cost one file, not the run; nothing was written
-        return FileResult(path, raw, error=Problem(f"internal error, nothing written: {type(exc).__name__}: {exc}"))
-
-
-def write_atomically(path: str, chunks: Iterable[bytes | memoryview]) -> None:
-    """Replace `path` by the bytes of `chunks` in one rename, keeping its mode; on failure the
-    file is untouched."""
-    path = os.path.realpath(path)  # through a symbolic link: the link stays, its target changes
-    directory = os.path.dirname(path)
-    mode = os.stat(path).st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".argoconvert-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.writelines(chunks)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 PRIORITY_CLASS_NAME = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")  # DNS subdomain
@@ -108,47 +57,6 @@ def _list_rules() -> None:
         versions = ("opt-in" if rule.opt_in else f"reported from {rule.removed_in}" if rule.dependency
                     else f"since {rule.available_since:<4} removed in {rule.removed_in:<4}")
         click.echo(f"{name:<{width}}  {versions:<26} {fix:<6}  {rule.summary}")
-
-
-def reformat(data: bytes, output_format: str) -> bytes:
-    """Converted manifests in another format: their data, as `argo convert -o` prints it.
-    Comments and layout do not survive a change of format; the same format is left alone."""
-    source = Source.from_bytes("-", data)
-    start = source.text.lstrip()[:2]
-    if (start[:1] in ("{", "[") and start != "{{") == (output_format == "json"):
-        return data
-    try:
-        documents, _, values = parse(source)
-    except InputError:
-        return data  # not YAML before rendering (a template): printed as it is
-    if unquoted_directive(source.text, documents) is not None:
-        return data
-    if output_format == "json":
-        return "".join(json.dumps(value, indent=2, ensure_ascii=False) + "\n" for value in values).encode()
-    return yaml.safe_dump_all(values, sort_keys=False, allow_unicode=True, default_flow_style=False).encode()
-
-
-class ManifestStream:
-    """Files' manifests on stdout as one YAML stream: after another file's, the next
-    documents follow a line break and a `---` marker, without a second byte-order mark."""
-
-    def __init__(self):
-        self.started = False  # some file's bytes were written
-        self.line_open = False  # the last byte written was not a line break
-
-    def write(self, chunks: Iterable[bytes | memoryview]) -> None:
-        out, first = sys.stdout.buffer, True
-        for chunk in chunks:
-            if not chunk:
-                continue
-            if first:
-                first = False
-                if self.started:
-                    chunk = chunk[3:] if bytes(chunk[:3]) == b"\xef\xbb\xbf" else chunk
-                    out.write((b"\n" if self.line_open else b"") + (b"" if bytes(chunk[:3]) == b"---" else b"---\n"))
-            out.write(chunk)
-            self.started, self.line_open = True, chunk[-1:] != b"\n"
-        out.flush()
 
 
 def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
@@ -208,29 +116,10 @@ def main(paths, write, check, show_diff, target_version, select, ignore, output_
                              ("strip-server-fields",) if strip_server_fields else ())
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
-    converter = Converter(rules, explain=verbose, settings=Settings(priority_classes=priority_classes))
-    print_manifests = not (write or check or show_diff)
-    color = diff_report.use_color(color, sys.stdout)
-    inputs = list(discover(list(paths)))
-    results, stream = [], ManifestStream()
-    for found, result in _progress(inputs, _convert_all(converter, inputs, jobs), converter, quiet):
-        if write and result.converted is not None and found.path != STDIN:
-            try:
-                write_atomically(found.path, result.output_chunks())
-            except OSError as exc:
-                result.error, result.converted = Problem(f"cannot write: {exc.strerror or exc}"), None
-        if print_manifests or (write and found.path == STDIN):
-            if result.status != ERROR:
-                chunks = result.output_chunks() if result.converted is not None else [result.original]
-                reformatted = output_format and not result.skipped  # a skipped template is no data to reformat
-                stream.write([reformat(b"".join(chunks), output_format)] if reformatted else chunks)
-        elif show_diff and result.converted is not None:
-            diff = diff_report.unified(found.path, result.original, result.converted)
-            click.echo(diff_report.colored(diff) if color else diff, nl=False, color=color)
-        result.release()
-        results.append(result)
-
-    mode = "write" if write else ("print" if print_manifests else "check")
+    mode = WRITE if write else (CHECK if check or show_diff else PRINT)
+    results = run(RunConfig(tuple(paths), rules, Settings(priority_classes=priority_classes), mode, show_diff,
+                            output_format, jobs, quiet, verbose, diff_report.use_color(color, sys.stdout)))
+    print_manifests = mode == PRINT
     summary_lines = text_report.lines(results, mode=mode, quiet=quiet, verbose=verbose)
     if report_format != "text":
         reporter = importlib.import_module(f".report.{report_format}", __package__)
@@ -248,75 +137,6 @@ def main(paths, write, check, show_diff, target_version, select, ignore, output_
     for line in summary_lines[:-1] if quiet else summary_lines:
         click.echo(line, err=True)
     sys.exit(exit_code(results, check=check or show_diff, exit_zero=exit_zero))
-
-
-PARALLEL_FROM = 64  # inputs; below this, starting worker processes costs more than it saves
-_worker_converter: Converter | None = None
-
-
-def _start_worker(converter: Converter) -> None:
-    global _worker_converter
-    _worker_converter = converter
-
-
-def _convert_one(found: Input, converter: Converter | None = None) -> FileResult:
-    if found.problem:
-        return FileResult(found.path, b"", error=Problem(found.problem))
-    return process(converter or _worker_converter, found.path)
-
-
-def _convert_all(converter: Converter, inputs: list[Input], jobs: int) -> Iterator[FileResult]:
-    """Results in input order; with several jobs, from worker processes."""
-    if jobs == 0:
-        jobs = (os.cpu_count() or 1) if len(inputs) >= PARALLEL_FROM else 1
-    if jobs == 1 or len(inputs) < 2 or any(found.path == STDIN for found in inputs):
-        return (_convert_one(found, converter) for found in inputs)
-    from concurrent.futures import ProcessPoolExecutor
-
-    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(converter,))
-    return _closing(pool, pool.map(_convert_one, inputs, chunksize=16))
-
-
-def _closing(pool: ProcessPoolExecutor, results: Iterator[FileResult]) -> Iterator[FileResult]:
-    with pool:
-        yield from results
-
-
-PROGRESS_FROM_BYTES = 16_000_000  # or PARALLEL_FROM inputs: a run long enough for a progress bar
-
-
-def _size(found: Input) -> int:
-    try:
-        return 0 if found.path == STDIN or found.problem else os.path.getsize(found.path)
-    except OSError:
-        return 0
-
-
-def _progress(inputs: list[Input], results: Iterator[FileResult], converter: Converter, quiet: bool):
-    """(input, result) pairs; on a terminal, with a progress bar on stderr for long runs, in
-    bytes: a single large export advances item by item."""
-    if quiet or not sys.stderr.isatty():
-        yield from zip(inputs, results)
-        return
-    sizes = [_size(found) for found in inputs]
-    if len(inputs) < PARALLEL_FROM and sum(sizes) < PROGRESS_FROM_BYTES:
-        yield from zip(inputs, results)
-        return
-    from rich.console import Console  # here: most runs show no progress bar
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task, done = progress.add_task("converting", total=sum(sizes)), 0
-        # Workers started before this are separate processes: only a serial run reports within a file.
-        converter.progress = lambda within: progress.update(task, completed=done + within)
-        try:
-            for found, size, result in zip(inputs, sizes, results):
-                done += size
-                progress.update(task, completed=done)
-                yield found, result
-        finally:
-            converter.progress = None
 
 
 def exit_code(results: list[FileResult], *, check: bool, exit_zero: bool) -> int:

@@ -7,6 +7,7 @@ into a loop). A file named explicitly is processed whatever its name.
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import stat
@@ -51,17 +52,28 @@ def _inside(path: str, root: str) -> bool:
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
+@functools.lru_cache(maxsize=64)
+def work_tree(directory: str) -> str | None:
+    """The top of the git work tree holding the absolute `directory`, if any (no git process needed)."""
+    while True:
+        if os.path.exists(os.path.join(directory, ".git")):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
 def _enclosing_ignores(root: str) -> list[tuple[str, pathspec.PathSpec]]:
     """The .gitignore files of the git work tree holding `root`, from its top down to
     `root`'s parent (those below are read during the walk)."""
-    chain, directory = [], os.path.dirname(os.path.abspath(root))
-    while True:
-        chain.append(directory)
-        if os.path.exists(os.path.join(directory, ".git")) or os.path.dirname(directory) == directory:
-            break
-        directory = os.path.dirname(directory)
-    if not os.path.exists(os.path.join(chain[-1], ".git")):
+    directory = os.path.dirname(os.path.abspath(root))
+    top = work_tree(directory)
+    if top is None:
         return []  # not in a git work tree: no .gitignore above applies
+    chain = [directory]
+    while chain[-1] != top:
+        chain.append(os.path.dirname(chain[-1]))
     return [(d, spec) for d in reversed(chain) if (spec := _ignore_spec(d)) is not None]
 
 

@@ -3,27 +3,23 @@ YAML/JSON manifests (everything else a run is given)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import Callable
 
 from .discover import is_pin_file
-from .engine import YamlConverter
 from .migrations import Rule, Settings
 from .pins import convert_pins
 from .python import convert_python
 from .records import FileResult
 from .source import Source
+from .yaml.convert import YamlConverter
+from .yaml.run import RuleSet
 
 
-@dataclass
 class Converter:
-    rules: list[Rule]
-    explain: bool = False  # also describe each output's data-level changes (--verbose)
-    settings: Settings = Settings()
-    yaml: YamlConverter = field(init=False, repr=False)
-
-    def __post_init__(self):
-        self.yaml = YamlConverter(self.rules, self.explain, self.settings)
+    def __init__(self, rules: list[Rule], explain: bool = False, settings: Settings = Settings()):
+        """`explain`: also describe each output's data-level changes (--verbose)."""
+        self.rules, self.settings = rules, settings
+        self.yaml = YamlConverter(RuleSet(rules, settings, explain))
 
     @property
     def progress(self) -> Callable[[int], None] | None:
@@ -47,4 +43,4 @@ class Converter:
 
     def convert_yaml(self, source: Source, rules: list[Rule]) -> FileResult:
         """A YAML text (a Python string's) converted with `rules`."""
-        return YamlConverter(rules, settings=self.settings).convert(source)
+        return YamlConverter(RuleSet(rules, self.settings)).convert(source)

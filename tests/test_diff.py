@@ -44,11 +44,11 @@ def test_lines_split_at_line_feeds_only():
 
 def test_a_spliced_output_is_diffed_from_its_edits_like_the_whole_text(monkeypatch):
     """Every golden List and stream, in every encoding detail, converted item by item."""
-    import argoconvert.engine as engine
+    import argoconvert.yaml.convert as yaml_convert
     from argoconvert.source import Source, Spliced
     from test_exports import CONVERTER, LISTS, STREAMS, VARIANTS
 
-    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
+    monkeypatch.setattr(yaml_convert, "VALIDATE_LIMIT", 0)
     compared = 0
     for path in LISTS + STREAMS:
         for variant in VARIANTS.values():

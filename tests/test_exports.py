@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import argoconvert.engine as engine
+import argoconvert.yaml.convert as yaml_convert
+import argoconvert.yaml.run as yaml_run
+from argoconvert.errors import InputError
 from argoconvert.pipeline import Converter
 from argoconvert.errors import VerificationError
 from argoconvert.migrations import LATEST, select_rules
@@ -33,7 +35,7 @@ STRIPPING = Converter(select_rules(None, None, LATEST, ("strip-server-fields",))
 def test_item_by_item_equals_whole_file(monkeypatch, path, converter):
     source = Source.from_bytes(str(path), path.read_bytes())
     whole = converter.convert(source)
-    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
+    monkeypatch.setattr(yaml_convert, "VALIDATE_LIMIT", 0)
     assert summary(converter.convert(Source.from_bytes(str(path), path.read_bytes()))) == summary(whole)
 
 
@@ -65,7 +67,7 @@ def test_item_by_item_equals_whole_file_in_every_encoding_detail(monkeypatch, pa
     raw = VARIANTS[variant](path.read_bytes())
     assert list_items(raw) or document_segments(raw), "the variant is still seen as a List or a stream"
     whole = CONVERTER.convert(Source.from_bytes(str(path), raw))
-    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
+    monkeypatch.setattr(yaml_convert, "VALIDATE_LIMIT", 0)
     by_item = CONVERTER.convert(Source.from_bytes(str(path), raw))
     assert summary(by_item) == summary(whole)
     if by_item.converted is not None:
@@ -74,7 +76,7 @@ def test_item_by_item_equals_whole_file_in_every_encoding_detail(monkeypatch, pa
 
 def test_a_large_list_is_neither_decoded_whole_nor_copied_for_output(monkeypatch):
     raw = ("apiVersion: v1\nitems:\n" + "".join(ITEM.format(name=f"n{i}") for i in range(3)) + "kind: List\n").encode()
-    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
+    monkeypatch.setattr(yaml_convert, "VALIDATE_LIMIT", 0)
     source = Source.from_bytes("export.yaml", raw)
     result = CONVERTER.convert(source)
     assert source._text is None  # only the items were decoded
@@ -86,7 +88,7 @@ def test_a_large_list_is_neither_decoded_whole_nor_copied_for_output(monkeypatch
 def test_an_item_that_is_not_utf8_is_reported_at_its_line(monkeypatch):
     raw = ("apiVersion: v1\nitems:\n" + "".join(ITEM.format(name=f"n{i}") for i in range(3)) + "kind: List\n").encode()
     raw = raw.replace(b"name: n1", b"name: n\xff1")
-    with pytest.raises(engine.InputError) as error:
+    with pytest.raises(InputError) as error:
         Source.from_bytes("export.yaml", raw)
     assert (error.value.line, error.value.column) == (13, 12)
 
@@ -100,7 +102,7 @@ def test_utf8_is_checked_in_steps_without_splitting_a_character(monkeypatch, ste
     assert Source.from_bytes("x.yaml", text.encode()).text == text
     cut_short = text.encode() + b"c: \xe4\xb8"  # a character cut by the end of the file
     for bad, where in ((cut_short, (3, 4)), (b"a: \xc3(\n", (1, 4))):
-        with pytest.raises(engine.InputError) as error:
+        with pytest.raises(InputError) as error:
             Source.from_bytes("x.yaml", bad)
         assert (error.value.line, error.value.column) == where
 
@@ -117,15 +119,15 @@ ITEM = """- apiVersion: argoproj.io/v1alpha1
 
 def test_an_item_that_fails_verification_is_reported_and_left_alone(monkeypatch):
     text = "apiVersion: v1\nitems:\n" + "".join(ITEM.format(name=n) for n in ("one", "bad", "three")) + "kind: List\n"
-    real_verify = engine.verify
+    real_verify = yaml_run.verify
 
     def failing_verify(source, new_text, *args, **options):
         if "name: bad" in new_text:
             raise VerificationError("simulated")
         return real_verify(source, new_text, *args, **options)
 
-    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
-    monkeypatch.setattr(engine, "verify", failing_verify)
+    monkeypatch.setattr(yaml_convert, "VALIDATE_LIMIT", 0)
+    monkeypatch.setattr(yaml_run, "verify", failing_verify)
     result = CONVERTER.convert(Source.from_bytes("export.yaml", text.encode()))
     out = result.output.decode()
     assert out.count("schedules:") == 2 and 'name: bad\n    namespace: argo\n  spec:\n    schedule: "0 1 * * *"' in out
@@ -200,7 +202,7 @@ def test_output_format_json_and_yaml(cli):
 
 def test_progress_is_told_how_far_a_large_list_has_come(monkeypatch):
     raw = ("apiVersion: v1\nitems:\n" + "".join(ITEM.format(name=f"n{i}") for i in range(3)) + "kind: List\n").encode()
-    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
+    monkeypatch.setattr(yaml_convert, "VALIDATE_LIMIT", 0)
     told = []
     converter = Converter(CONVERTER.rules)
     converter.progress = told.append
@@ -211,15 +213,15 @@ def test_progress_is_told_how_far_a_large_list_has_come(monkeypatch):
 def test_progress_bar_on_a_terminal_counts_bytes(monkeypatch, tmp_path):
     import io
 
-    import argoconvert.cli as cli
+    import argoconvert.runner as runner
     from argoconvert.discover import Input
 
     class Terminal(io.StringIO):
         def isatty(self):
             return True
 
-    monkeypatch.setattr(cli.sys, "stderr", Terminal())
-    monkeypatch.setattr(cli, "PROGRESS_FROM_BYTES", 10)
+    monkeypatch.setattr(runner.sys, "stderr", Terminal())
+    monkeypatch.setattr(runner, "PROGRESS_FROM_BYTES", 10)
     paths = []
     for name in ("a", "b"):
         paths.append(tmp_path / f"{name}.yaml")
@@ -231,12 +233,12 @@ def test_progress_bar_on_a_terminal_counts_bytes(monkeypatch, tmp_path):
     def results():
         for found in inputs:
             seen.append(converter.progress is not None)
-            yield cli.process(converter, found.path)
+            yield runner.process(converter, found.path)
 
-    pairs = list(cli._progress(inputs, results(), converter, quiet=False))
+    pairs = list(runner._progress(inputs, results(), converter, quiet=False))
     assert [found for found, _ in pairs] == inputs and all(r.status == "changed" for _, r in pairs)
     assert seen == [True, True] and converter.progress is None
-    quiet = list(cli._progress(inputs, (cli.process(converter, f.path) for f in inputs), converter, quiet=True))
+    quiet = list(runner._progress(inputs, (runner.process(converter, f.path) for f in inputs), converter, quiet=True))
     assert len(quiet) == 2
 
 
@@ -261,13 +263,13 @@ def test_document_segments(text, starts):
 def test_a_large_stream_converts_document_by_document_and_reports_the_document(monkeypatch):
     cron = ITEM.replace("- apiVersion", "apiVersion").replace("\n  ", "\n")
     text = "".join("---\n" + cron.format(name=f"n{i}") for i in range(3))
-    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
+    monkeypatch.setattr(yaml_convert, "VALIDATE_LIMIT", 0)
     result = CONVERTER.convert(Source.from_bytes("stream.yaml", text.encode()))
     assert result.output.decode().count("schedules:") == 3
     assert [(r.document, r.item, r.line) for r in result.records] == [(0, None, 8), (1, None, 16), (2, None, 24)]
     broken = text.replace("name: n1", "name: [n1").encode()
     result = CONVERTER.convert(Source.from_bytes("stream.yaml", broken))
-    monkeypatch.setattr(engine, "VALIDATE_LIMIT", len(broken))
+    monkeypatch.setattr(yaml_convert, "VALIDATE_LIMIT", len(broken))
     whole = CONVERTER.convert(Source.from_bytes("stream.yaml", broken))
     assert result.error.message == "document 1: " + whole.error.message
     assert (result.error.line, result.error.column) == (whole.error.line, whole.error.column) == (14, 12)
@@ -284,7 +286,7 @@ def test_a_stream_of_every_golden_manifest_converts_the_same_document_by_documen
     stream = b"---\n".join(parts)
     whole = CONVERTER.convert(Source.from_bytes("stream.yaml", stream))
     assert whole.error is None and len(parts) > 100
-    monkeypatch.setattr(engine, "VALIDATE_LIMIT", 0)
+    monkeypatch.setattr(yaml_convert, "VALIDATE_LIMIT", 0)
     assert len(document_segments(stream)) > 100
     by_document = CONVERTER.convert(Source.from_bytes("stream.yaml", stream))
     assert summary(by_document) == summary(whole)

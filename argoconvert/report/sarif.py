@@ -3,12 +3,12 @@
 SARIF viewers. Files that could not be read or parsed become tool execution notifications."""
 from __future__ import annotations
 
-import functools
 import json
 import os
 import urllib.parse
 
 from .. import __version__
+from ..discover import work_tree
 from ..migrations import REGISTRY, Rule, version
 from ..records import ERROR, SKIPPED, FileResult, Record
 
@@ -21,18 +21,6 @@ STDIN_NAME = "stdin"
 _URI_SAFE = "/!$&'()*+,;=@-._~"
 
 
-@functools.lru_cache(maxsize=64)
-def _work_tree(directory: str) -> str | None:
-    """The top of the git work tree holding `directory`, if any (no git process needed)."""
-    while True:
-        if os.path.exists(os.path.join(directory, ".git")):
-            return directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
-
-
 def repo_path(path: str) -> str:
     """A reported path as GitHub and SARIF viewers want it: relative to the root of the git
     work tree (else the current folder) with forward slashes; `stdin` for standard input;
@@ -41,7 +29,7 @@ def repo_path(path: str) -> str:
         return STDIN_NAME
     absolute = os.path.abspath(path)
     cwd = os.getcwd()
-    for base in (_work_tree(cwd), cwd):
+    for base in (work_tree(cwd), cwd):
         if base is None:
             continue
         try:

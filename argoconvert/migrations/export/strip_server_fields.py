@@ -8,10 +8,10 @@ Enabled by `--strip-server-fields`.
 from __future__ import annotations
 
 from argoconvert.changes import Remove, Scope
+from argoconvert.locate import LAST_APPLIED
 
 from ..rule import Rule
 
-LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
 SERVER_METADATA = ("managedFields", "uid", "resourceVersion", "generation", "creationTimestamp", "selfLink")
 
 rule = Rule(
