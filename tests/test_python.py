@@ -871,3 +871,21 @@ def test_priority_classes_apply_to_dict_literals():
         "'priority': 5", "'priorityClassName': 'low'")
     assert [r.applied for r in result.records] == [True, True]
     assert convert_text(text).output is None  # without the option: findings only
+
+
+def test_a_priority_class_rename_in_a_dict_is_fixable_as_in_yaml():
+    """--priority-class makes the rename an automatic fix in a Python dict as in YAML: fixable,
+    applied, a SARIF warning (not a manual error)."""
+    from argoconvert.migrations import Settings
+    from argoconvert.report.sarif import level
+
+    text = ('WORKFLOW = {"apiVersion": "argoproj.io/v1alpha1", "kind": "Workflow",\n'
+            '            "spec": {"podPriority": 100, "templates": [{"name": "main", "priority": 5}]}}\n')
+    manifest = ('apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  podPriority: 100\n'
+                '  templates:\n    - name: main\n      priority: 5\n')
+    mapped = Converter(select_rules(None, None, LATEST), settings=Settings(priority_classes={100: "high", 5: "low"}))
+    python = convert_text(text, mapped).records
+    yaml = mapped.convert(Source.from_bytes("workflow.yaml", manifest.encode())).records
+    assert [(r.rule, r.fixable, r.applied, level(r)) for r in python] == \
+        [(r.rule, r.fixable, r.applied, level(r)) for r in yaml] == \
+        [("pod-priority", True, True, "warning"), ("template-priority", True, True, "warning")]

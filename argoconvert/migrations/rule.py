@@ -30,21 +30,38 @@ class Settings:
 @dataclass(frozen=True)
 class Keyword:
     """The rule's legacy field as a keyword argument (and attribute) of the Python classes that
-    model the place the rule looks at (Hera, the argo_workflows models; SPEC 2.3)."""
+    model the place the rule looks at (Hera, the argo_workflows models; SPEC 2.3). The models
+    name the API's fields in snake_case: `pod_priority` is the manifest's `podPriority`."""
 
     old: str
     new: str  # what replaces it: the list keyword (`to_list`), or the keyword to set instead
     to_list: bool = False  # `old=X` becomes `new=[X]`; otherwise `old=` is reported
     holder: tuple[str, ...] = ()  # keys from the rule's place to the mapping the class models (synchronization)
     append: bool = False  # `new=` given too, as a list literal: X is appended to it
-    # Why a literal value (a str, None, or a dict) cannot be rewritten, if it cannot.
+    takes: str = "a list"  # what `new` holds, as messages say it
+    # Why a literal's value (a str, or a dict literal's data) cannot be rewritten, if it cannot.
     refuses: Callable[[object], str | None] | None = field(default=None, compare=False)
     shared_with: str | None = None  # a Kubernetes kind whose objects have the same key (a CronJob's schedule)
 
     @property
+    def key(self) -> str:
+        """The manifest's key for `old`."""
+        return _camel_case(self.old)
+
+    @property
+    def new_key(self) -> str:
+        """The manifest's key for `new`."""
+        return _camel_case(self.new)
+
+    @property
     def field(self) -> str:
         """Where a manifest holds the field, from the rule's place (messages)."""
-        return ".".join(self.holder + (self.old,))
+        return ".".join(self.holder + (self.key,))
+
+
+def _camel_case(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(word.capitalize() for word in rest)
 
 
 @dataclass

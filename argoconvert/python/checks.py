@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import libcst as cst
 
@@ -20,9 +20,6 @@ from ..changes import same
 from .literals import read_again, with_code_as
 from .symbols import Envelope, Signature
 from .text import Positions
-
-if TYPE_CHECKING:
-    from .codemod import Scan
 
 Span = tuple[int, int]
 
@@ -57,7 +54,7 @@ Expected = Callable[[Span], str]
 class Check:
     """An edited node: its span in the input, what it must hold in the output (`holds`, given
     its node there and the expected text of input spans), and the analysis to run on it again,
-    which must find nothing more to change (`scan_again`)."""
+    which must find nothing more to change (`scan_again`, given a codemod.Scan of the output)."""
 
     start: int
     end: int
@@ -65,7 +62,7 @@ class Check:
     def holds(self, node: cst.CSTNode, at: Positions, expected: Expected) -> bool:
         raise NotImplementedError
 
-    def scan_again(self, scan: Scan, node: cst.CSTNode) -> None:
+    def scan_again(self, scan, node: cst.CSTNode) -> None:
         """Nothing that could change again (an attribute write's new name is not a legacy one)."""
 
 
@@ -92,7 +89,7 @@ class CallCheck(Check):
                 return False
         return True
 
-    def scan_again(self, scan: Scan, node: cst.Call) -> None:
+    def scan_again(self, scan, node: cst.Call) -> None:
         scan.call(node, self.signature)
 
 
@@ -110,7 +107,7 @@ class DictCheck(Check):
         return same(with_code_as(self.data, lambda code: expected(code.span)),
                     with_code_as(data, lambda code: code.text))
 
-    def scan_again(self, scan: Scan, node: cst.Dict) -> None:
+    def scan_again(self, scan, node: cst.Dict) -> None:
         scan.dict_literal(node, self.typed)
 
 
@@ -123,7 +120,7 @@ class StringCheck(Check):
     def holds(self, node: cst.CSTNode, at: Positions, expected: Expected) -> bool:
         return isinstance(node, cst.SimpleString) and node.evaluated_value == self.value
 
-    def scan_again(self, scan: Scan, node: cst.SimpleString) -> None:
+    def scan_again(self, scan, node: cst.SimpleString) -> None:
         scan.strings.literal(node)
 
 

@@ -11,53 +11,40 @@ its own (checks.py), the rest of the output being the input's bytes.
 from __future__ import annotations
 
 import ast
-import re
 import warnings
-from typing import Callable
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 from libcst.metadata import MetadataWrapper, PositionProvider, QualifiedName, QualifiedNameSource, ScopeProvider
 
-from ..changes import Change, Finding, Insert, MoveToList, Path, dotted
+from ..changes import Change, Insert, Path, dotted, expected_data
 from ..errors import Unrenderable, VerificationError
 from ..locate import targets
-from ..migrations import Settings
-from ..records import FileResult, Problem
+from ..migrations import Rule, Settings
+from ..records import FileResult, Problem, Record
 from ..source import Edit, Source, apply_edits
-from ..changes import expected_data
 from .checks import CallCheck, Check, DictCheck, Shift
+from .context import Context, ConvertYaml
 from .literals import DictLiteral, is_argo_dict
 from .names import Names
-from .pending import Pending, review_note, value_problem
+from .planned import Planned, review_note, value_problem
 from .strings import YamlStrings
-from .symbols import (BY_SHORT_NAME, DICT_KEYWORDS, PARSER_NAMES, PRIORITY_CLASS, RENAME_OF_RULE, SIGNATURES,
-                      STAR_PACKAGES, Envelope, Signature)
+from .symbols import BY_SHORT_NAME, DICT_KEYWORDS, PARSER_NAMES, SIGNATURES, STAR_PACKAGES, Envelope, Signature
 from .text import Positions, arg_start, removals, wrap
-
-# The rules that have a meaning in Python code (strip-server-fields is for cluster exports,
-# sdk-pins for dependency files).
-PYTHON_RULES = ("cron-schedules", "sync-mutexes", "sync-semaphores", "pod-priority", "template-priority")
-
-
-# A YAML text converted with the given rules, as the YAML side converts a file.
-ConvertYaml = Callable[[Source, list], FileResult]
 
 
 class Scan(cst.CSTVisitor):
-    """One parsed text: what the rules change or report in it, as Pending records, and a
-    check for each edited node. YAML strings and names are handled by helpers it owns."""
+    """One parsed text: what the rules change or report in it (each record planned with its
+    edits), and a check for each edited node. YAML strings and names are handled by helpers
+    it owns."""
 
     METADATA_DEPENDENCIES = (ScopeProvider,)
 
-    def __init__(self, rules, positions: Positions, settings: Settings, convert_yaml: ConvertYaml):
+    def __init__(self, context: Context, positions: Positions):
         super().__init__()
-        self.convert_yaml = convert_yaml  # (source, rules) -> FileResult: a YAML string's manifests converted
-        self.rules = [rule for rule in rules if rule.name in PYTHON_RULES]
-        self.settings = settings
-        self.enabled = {rule.name for rule in self.rules}
+        self.context = context
         self.at = positions
-        self.pending: list[Pending] = []
+        self.planned: list[Planned] = []
         self.checks: list[Check] = []
         self.stars: list[tuple[str, int]] = []  # star imports of hera / argo_workflows: (module, line)
         self.unresolved: list[tuple[cst.Call, Signature]] = []
@@ -81,22 +68,25 @@ class Scan(cst.CSTVisitor):
         signatures = {SIGNATURES.get(q.name) for q in self.qualified(node)}
         return signatures.pop() if len(signatures) == 1 and None not in signatures else None
 
-    def legacy(self, signature: Signature) -> dict[str, str]:
-        """keyword -> rule, of the enabled rules."""
-        out = {r.singular: r.rule for r in signature.renames if r.rule in self.enabled}
-        out.update({keyword: rule for keyword, rule in signature.reports if rule in self.enabled})
-        return out
-
-    def finding(self, rule: str, node: cst.CSTNode, obj: str, path: str, message: str) -> None:
+    # -- records ---------------------------------------------------------------------
+    def finding(self, rule: Rule, node: cst.CSTNode, obj: str, path: str, message: str) -> None:
         line, column = self.at.line_col(node)
-        self.pending.append(Pending(rule, line, column, obj, path, None, False, message))
+        self.planned.append(Planned(Record(rule=rule.name, line=line, column=column, object=obj, path=path,
+                                           message=message)))
+
+    def change(self, rule: Rule, node: cst.CSTNode, obj: str, path: str, new_path: str, message: str,
+               edits: list[Edit]) -> Planned:
+        """A change of a call or an attribute write, with its edits (not yet planned)."""
+        line, column = self.at.line_col(node)
+        return Planned(Record(rule=rule.name, line=line, column=column, object=obj, path=path, new_path=new_path,
+                              fixable=True, applied=True, message=message), edits)
 
     def unprovable(self, node: cst.Call, signature: Signature, reason: str) -> None:
-        legacy = self.legacy(signature)
+        legacy = self.context.legacy(signature.places)
         func = self.at.code(node.func)
         for arg in node.args:
             if arg.keyword is not None and arg.keyword.value in legacy:
-                self.finding(legacy[arg.keyword.value], arg.keyword, "?", arg.keyword.value,
+                self.finding(legacy[arg.keyword.value].rule, arg.keyword, "?", arg.keyword.value,
                              f"{arg.keyword.value}= passed to {func}(), which cannot be proved to be "
                              f"{signature.label} ({reason}): convert it by hand")
 
@@ -208,51 +198,50 @@ class Scan(cst.CSTVisitor):
         spreads = [arg for arg in args if arg.star == "**"]
         expected = [[arg.keyword.value if arg.keyword else None, arg.star, ("code", at.span(arg.value))]
                     for arg in args]
-        changes: list[Pending] = []
+        changes: list[Planned] = []
         removed: set[int] = set()
         label = signature.label
+        legacy = self.context.legacy(signature.places).values()
         bound = self._positional(node, signature, args, by_keyword, expected, changes)
-        for rename in signature.renames:
-            if rename.rule not in self.enabled:
+        for rule, keyword in legacy:
+            if not keyword.to_list:
                 continue
-            if rename.singular not in by_keyword:
-                if rename.singular not in bound:
+            old, new = keyword.old, keyword.new
+            if old not in by_keyword:
+                if old not in bound:
                     for spread in spreads:
-                        self.finding(rename.rule, spread, label, rename.singular,
-                                     f"**{at.code(spread.value)} may carry {rename.singular}=, which v4 reads as "
-                                     f"{rename.plural}=[...]: check it by hand")
+                        self.finding(rule, spread, label, old,
+                                     f"**{at.code(spread.value)} may carry {old}=, which v4 reads as "
+                                     f"{new}=[...]: check it by hand")
                 continue
-            index, arg = by_keyword[rename.singular]
-            problem = value_problem(rename, arg.value)
+            index, arg = by_keyword[old]
+            problem = value_problem(keyword, arg.value, at)
             if problem:
-                self.finding(rename.rule, arg.keyword, label, rename.singular, problem)
+                self.finding(rule, arg.keyword, label, old, problem)
                 continue
-            line, column = at.line_col(arg.keyword)
             value = at.code(arg.value)
-            note = review_note(at, arg.value, rename, spreads[0] if spreads else None)
-            if rename.plural not in by_keyword:
-                edits = [Edit(at.start(arg.keyword), at.end(arg.keyword), rename.plural), *wrap(at, arg.value)]
-                expected[index] = [rename.plural, "", ("list", [at.span(arg.value)])]
-                changes.append(Pending(rename.rule, line, column, label, rename.singular, f"{rename.plural}[0]", True,
-                                       f"{rename.singular}= -> {rename.plural}=[...]{note}", edits))
+            note = review_note(at, arg.value, keyword, spreads[0] if spreads else None)
+            if new not in by_keyword:
+                edits = [Edit(at.start(arg.keyword), at.end(arg.keyword), new), *wrap(at, arg.value)]
+                expected[index] = [new, "", ("list", [at.span(arg.value)])]
+                changes.append(self.change(rule, arg.keyword, label, old, f"{new}[0]",
+                                           f"{old}= -> {new}=[...]{note}", edits))
                 continue
-            plural_index, plural = by_keyword[rename.plural]
-            if not rename.append:
-                self.finding(rename.rule, arg.keyword, label, rename.singular,
-                             f"{rename.singular}= and {rename.plural}= are both given (Hera appends the first to "
-                             f"the second, argo convert keeps only the first): write {rename.plural}=[...] by hand")
+            plural_index, plural = by_keyword[new]
+            if not keyword.append:
+                self.finding(rule, arg.keyword, label, old,
+                             f"{old}= and {new}= are both given (Hera appends the first to the second, argo "
+                             f"convert keeps only the first): write {new}=[...] by hand")
                 continue
             if not isinstance(plural.value, cst.List):
-                self.finding(rename.rule, arg.keyword, label, rename.singular,
-                             f"{rename.singular}= is given and {rename.plural}= is not a list literal: "
-                             f"merge them into {rename.plural}=[...] by hand")
+                self.finding(rule, arg.keyword, label, old,
+                             f"{old}= is given and {new}= is not a list literal: merge them into {new}=[...] by hand")
                 continue
             items = [at.code(element.value) for element in plural.value.elements]
             removed.add(index)
             if value in items:
-                changes.append(Pending(rename.rule, line, column, label, rename.singular, rename.plural, True,
-                                       f"{rename.singular}= removed: the same item is already in "
-                                       f"{rename.plural}=[...]", []))
+                changes.append(self.change(rule, arg.keyword, label, old, new,
+                                           f"{old}= removed: the same item is already in {new}=[...]", []))
                 continue
             if plural.value.elements:
                 end = at.end(plural.value.elements[-1].value)
@@ -262,14 +251,14 @@ class Scan(cst.CSTVisitor):
                 insert = Edit(end, end, value)
             expected[plural_index][2] = ("list", [at.span(e.value) for e in plural.value.elements]
                                          + [at.span(arg.value)])
-            changes.append(Pending(rename.rule, line, column, label, rename.singular, rename.plural, True,
-                                   f"{rename.singular}= appended to {rename.plural}=[...]{note}", [insert]))
-        for keyword, rule in signature.reports:
-            if rule in self.enabled and keyword in by_keyword:
-                arg = by_keyword[keyword][1]
-                self.finding(rule, arg.keyword, label, keyword,
-                             f"{keyword}={at.code(arg.value)} is ignored since Argo v3.7: set "
-                             f"{PRIORITY_CLASS[keyword]}= to a PriorityClass with that value")
+            changes.append(self.change(rule, arg.keyword, label, old, new, f"{old}= appended to {new}=[...]{note}",
+                                       [insert]))
+        for rule, keyword in legacy:
+            if not keyword.to_list and keyword.old in by_keyword:
+                arg = by_keyword[keyword.old][1]
+                self.finding(rule, arg.keyword, label, keyword.old,
+                             f"{keyword.old}={at.code(arg.value)} is ignored since Argo v{rule.removed_in}: set "
+                             f"{keyword.new}= to {keyword.takes}")
         if not changes:
             return
         try:
@@ -281,10 +270,10 @@ class Scan(cst.CSTVisitor):
             _no_overlap([edit for change in changes for edit in change.edits])
         except Unrenderable as exc:
             for change in changes:
-                change.unfixed(str(exc))
-            self.pending += changes
+                change.left(f"; not fixed: {exc}")
+            self.planned += changes
             return
-        self.pending += changes
+        self.planned += changes
         kept = [entry for index, entry in enumerate(expected) if index not in removed]
         self.checks.append(CallCheck(at.start(node), at.end(node), at.code(node.func), kept, signature))
 
@@ -292,47 +281,47 @@ class Scan(cst.CSTVisitor):
         """The old SDK's positional `(schedule, workflow_spec)` (6.5) -> keywords. Returns the
         parameters positional arguments bind to."""
         positional = [(index, arg) for index, arg in enumerate(args) if arg.keyword is None and not arg.star]
-        renames = {r.singular: r for r in signature.renames if r.rule in self.enabled}
+        lists = {old: found for old, found in self.context.legacy(signature.places).items() if found.keyword.to_list}
         star = next((arg for arg in args if arg.star == "*"), None)
         if not positional and star is not None and signature.positional:
-            for name, rename in renames.items():
-                if name in signature.positional and name not in by_keyword and rename.plural not in by_keyword:
-                    self.finding(rename.rule, star, signature.label, name,
+            for name, (rule, keyword) in lists.items():
+                if name in signature.positional and name not in by_keyword and keyword.new not in by_keyword:
+                    self.finding(rule, star, signature.label, name,
                                  f"*{self.at.code(star.value)} may carry {name} positionally, which v4 reads as "
-                                 f"{rename.plural}=[...]: check it by hand")
+                                 f"{keyword.new}=[...]: check it by hand")
             return set(signature.positional)
         if not positional or not signature.positional:
             return set()
         names = signature.positional[:len(positional)]
-        if not any(name in renames for name in names):
+        if not any(name in lists for name in names):
             return set(names)
-        rename = next(renames[name] for name in names if name in renames)
+        rule, keyword = next(lists[name] for name in names if name in lists)
+        old, new = keyword.old, keyword.new
         first = positional[0][1].value
         if any(arg.star == "*" for arg in args) or len(positional) > len(signature.positional):
-            self.finding(rename.rule, first, signature.label, rename.singular,
-                         f"positional arguments to {signature.label}(): pass {rename.plural}=[...] and the "
+            self.finding(rule, first, signature.label, old,
+                         f"positional arguments to {signature.label}(): pass {new}=[...] and the "
                          f"others by keyword by hand")
             return set(names)
         edits, at = [], self.at
         for (index, arg), name in zip(positional, names):
-            if name == rename.singular:
-                problem = value_problem(rename, arg.value) or (
-                    f"{rename.singular} (positional) and {rename.plural}= are both given: write "
-                    f"{rename.plural}=[...] by hand" if rename.plural in by_keyword else None)
+            if name == old:
+                problem = value_problem(keyword, arg.value, at) or (
+                    f"{old} (positional) and {new}= are both given: write {new}=[...] by hand"
+                    if new in by_keyword else None)
                 if problem:
-                    self.finding(rename.rule, arg.value, signature.label, rename.singular, problem)
+                    self.finding(rule, arg.value, signature.label, old, problem)
                     return set(names)
-                edits += [Edit(at.start(arg.value), at.start(arg.value), f"{rename.plural}=["),
+                edits += [Edit(at.start(arg.value), at.start(arg.value), f"{new}=["),
                           Edit(at.end(arg.value), at.end(arg.value), "]")]
-                expected[index] = [rename.plural, "", ("list", [at.span(arg.value)])]
+                expected[index] = [new, "", ("list", [at.span(arg.value)])]
             else:
                 edits.append(Edit(at.start(arg.value), at.start(arg.value), f"{name}="))
                 expected[index][0] = name
-        line, column = at.line_col(first)
-        others = [name for name in names if name != rename.singular]
-        changes.append(Pending(rename.rule, line, column, signature.label, rename.singular, f"{rename.plural}[0]", True,
-                               f"positional {rename.singular} -> {rename.plural}=[...]"
-                               + (f" ({', '.join(others)} passed by keyword)" if others else ""), edits))
+        others = [name for name in names if name != old]
+        changes.append(self.change(rule, first, signature.label, old, f"{new}[0]",
+                                   f"positional {old} -> {new}=[...]"
+                                   + (f" ({', '.join(others)} passed by keyword)" if others else ""), edits))
         return set(names)
 
     # -- dict literals ---------------------------------------------------------------
@@ -343,29 +332,30 @@ class Scan(cst.CSTVisitor):
         envelope, label = typed or (None, None)
         literal = DictLiteral(node, at, envelope)
 
-        def shown(obj, path: Path) -> str:
-            """A path as reports show it: from the object, or from the keyword the dict is given to."""
-            cut, start = (envelope.prefix, envelope.shown) if envelope else (obj.path, ())
-            return dotted(start + path[len(cut):])
+        def cut(obj) -> Path:
+            """Where the keys that reports name start: the object, or the dict given to a keyword."""
+            return envelope.prefix if envelope else obj.path
 
+        shown = envelope.shown if envelope else ()
         outcomes = []
         for target in targets(literal.data):
-            for rule in self.rules:
+            for rule in self.context.rules:
                 if target.scope not in rule.scopes:
                     continue
-                for outcome in rule.run(target.data, self.settings):
+                for outcome in rule.run(target.data, self.context.settings):
                     outcomes.append((rule, target.obj, outcome.rebased(target.path)))
-                rename = RENAME_OF_RULE.get(rule.name)
-                holder = target.path + rename.holder if rename else ()
-                unknown = literal.unknown_keys(holder, (rename.singular, rename.plural)) if rename else None
-                if unknown is not None:  # reported like a **spread passed to an Argo class
-                    singular = shown(target.obj, holder + (rename.singular,))
-                    self.finding(rule.name, unknown, label or target.obj.label, singular,
-                                 f"{at.snippet(unknown)} may carry {singular}, which v4 reads as "
-                                 f"{shown(target.obj, holder + (rename.plural,))}: check it by hand")
+                for keyword in rule.python:
+                    holder = target.path + keyword.holder
+                    unknown = literal.unknown_keys(holder, (keyword.key, keyword.new_key)) if keyword.to_list else None
+                    if unknown is not None:  # reported like a **spread passed to an Argo class
+                        old, new = (dotted(shown + (holder + (key,))[len(cut(target.obj)):])
+                                    for key in (keyword.key, keyword.new_key))
+                        self.finding(rule, unknown, label or target.obj.label, old,
+                                     f"{at.snippet(unknown)} may carry {old}, which v4 reads as {new}: "
+                                     f"check it by hand")
         if not outcomes:
             return
-        records: list[tuple[Pending, object]] = []
+        planned: list[tuple[Planned, Rule, object]] = []
         removed: set = set()
         ordered = sorted(outcomes, key=lambda o: isinstance(o[2], Insert))  # an entry goes in after the wraps
         for rule, obj, outcome in ordered:
@@ -375,41 +365,44 @@ class Scan(cst.CSTVisitor):
             except Unrenderable:
                 anchor = node
             line, column = at.line_col(anchor)
-            new = outcome.new_path if isinstance(outcome, MoveToList) else outcome.new_path[:-1]
-            message = outcome.message.format(path=shown(obj, outcome.path), new=shown(obj, new))
-            fixable = rule.fixable and isinstance(outcome, Change)
-            pending = Pending(rule.name, line, column, label or obj.label, shown(obj, outcome.path),
-                              None if isinstance(outcome, Finding) else shown(obj, outcome.new_path), fixable, message)
-            records.append((pending, outcome))
+            change = isinstance(outcome, Change)
+            record = Record.of(rule.name, outcome, cut=cut(obj), shown=shown, line=line, column=column,
+                               object=label or obj.label, applied=change)
+            planned.append((Planned(record, [] if change else None), rule, outcome))
         changes = []
-        for pending, outcome in records:
+        for entry, rule, outcome in planned:
             if not isinstance(outcome, Change):
                 continue
-            blocker = literal.blocker(outcome)
+            blocker = literal.blocker(outcome, _reads(rule))
             if blocker is None:
-                changes.append((pending, outcome))
+                changes.append((entry, outcome))
             else:
-                pending.message = f"{pending.message}; not rewritten: {blocker}: convert it by hand"
+                entry.left(f"; not rewritten: {blocker}: convert it by hand")
         try:
-            for pending, outcome in changes:
+            for entry, outcome in changes:
                 if not isinstance(outcome, Insert):
-                    pending.edits, gone = literal.render(outcome, at)
+                    entry.edits, gone = literal.render(outcome, at)
                     removed |= gone
             removal = literal.removal_edits(removed, at) if removed else []
-            for pending, outcome in changes:
+            for entry, outcome in changes:
                 if isinstance(outcome, Insert):  # placed knowing what goes around it
-                    pending.edits, _ = literal.render(outcome, at, removal)
+                    entry.edits, _ = literal.render(outcome, at, removal)
             if removal:
                 changes[0][0].edits += removal
-            _no_overlap([e for p, _ in changes for e in p.edits])
+            _no_overlap([edit for entry, _ in changes for edit in entry.edits])
         except Unrenderable as exc:
-            for pending, _ in changes:
-                pending.unfixed(str(exc))
+            for entry, _ in changes:
+                entry.left(f"; not fixed: {exc}")
         else:
             if changes:
                 self.checks.append(DictCheck(at.start(node), at.end(node),
                                              expected_data(literal.data, [o for _, o in changes]), typed))
-        self.pending += [p for p, _ in records]
+        self.planned += [entry for entry, _, _ in planned]
+
+
+def _reads(rule: Rule) -> tuple[str, ...]:
+    """The keys whose values a rule's check reads: its own, the new ones, and the others it declares."""
+    return rule.keys + tuple(keyword.new_key for keyword in rule.python) + rule.reads
 
 
 def _no_overlap(edits: list[Edit]) -> None:
@@ -438,20 +431,6 @@ def _refused(text: str) -> Problem | None:
     return None  # parsed, or syntax newer than this Python's: libcst decides
 
 
-# Text without any of these cannot hold anything a rule looks at: not parsed (libcst's
-# scope analysis costs about half a second per thousand lines). Quoted keys are dicts passed
-# to Argo classes and assertions' reads, `.schedule` attribute reads too; then Hera 4.
-RELEVANT = re.compile(r"\b(?:schedule|mutex|semaphore|pod_priority|priority)[ \t]*=(?!=)|argoproj\.io/"
-                      r"|import[ \t]*\*|IoArgoprojWorkflowV1alpha1CronWorkflowSpec\b"
-                      r"|[\"'](?:schedule|mutex|semaphore|podPriority|priority)[\"']|\.(?:schedule|mutex|semaphore)\b"
-                      r"|\bfrom[ \t]+hera(?:\.cron_workflow)?[ \t]+import\b|\bhera\.(?:cron_workflow\.)?CronWorkflow\b")
-SPREAD_TARGETS = re.compile(r"\b(?:CronWorkflow|Synchronization|CronWorkflowSpec)\b")
-
-
-def may_need(text: str) -> bool:
-    return bool(RELEVANT.search(text)) or ("*" in text and bool(SPREAD_TARGETS.search(text)))
-
-
 class _Unparsed(Exception):
     def __init__(self, problem: Problem):
         self.problem = problem
@@ -474,15 +453,14 @@ def _parse(text: str) -> cst.Module:
     return module
 
 
-def _scan(text: str, module: cst.Module, rules, settings: Settings,
-          convert_yaml: ConvertYaml) -> tuple[Scan, MetadataWrapper]:
+def _scan(text: str, module: cst.Module, context: Context) -> tuple[Scan, MetadataWrapper]:
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    return Scan(rules, Positions(text, wrapper.resolve(PositionProvider)), settings, convert_yaml), wrapper
+    return Scan(context, Positions(text, wrapper.resolve(PositionProvider))), wrapper
 
 
-def _analyze(text: str, rules, settings: Settings, convert_yaml: ConvertYaml) -> Scan:
+def _analyze(text: str, context: Context) -> Scan:
     """Parse and scan one text; _Unparsed when it cannot be parsed safely."""
-    scan, wrapper = _scan(text, _parse(text), rules, settings, convert_yaml)
+    scan, wrapper = _scan(text, _parse(text), context)
     try:
         wrapper.visit(scan)
     except RecursionError:
@@ -490,32 +468,33 @@ def _analyze(text: str, rules, settings: Settings, convert_yaml: ConvertYaml) ->
     return scan
 
 
-def convert(source: Source, rules, settings: Settings, convert_yaml: ConvertYaml) -> FileResult:
+def convert(source: Source, rules: list[Rule], settings: Settings, convert_yaml: ConvertYaml) -> FileResult:
     result = FileResult(source.path, source.original)
-    if not may_need(source.text):
+    context = Context.of(rules, settings, convert_yaml)
+    if not context.may_need(source.text):
         return result
     try:
-        scan = _analyze(source.text, rules, settings, convert_yaml)
+        scan = _analyze(source.text, context)
     except _Unparsed as exc:
         result.error = exc.problem
         return result
-    pending = sorted(scan.pending, key=lambda p: (p.line, p.column, p.rule))
-    edits = [edit for p in pending for edit in p.edits or ()]
+    planned = sorted(scan.planned, key=lambda p: (p.record.line, p.record.column, p.record.rule))
+    edits = [edit for p in planned for edit in p.edits or ()]
     if not edits:
-        result.records = [p.record(False) for p in pending]
+        result.records = [p.written(False) for p in planned]
         return result
     try:
         new_text = apply_edits(source.text, edits)
         _verify(source, new_text, edits, scan)
     except (Unrenderable, VerificationError) as exc:
         result.error = Problem(f"internal error, nothing written: {exc}")
-        result.records = [p.record(False) for p in pending]
+        result.records = [p.written(False) for p in planned]
         return result
     except RecursionError:
         result.error = Problem("internal error, nothing written: nesting too deep to verify")
-        result.records = [p.record(False) for p in pending]
+        result.records = [p.written(False) for p in planned]
         return result
-    result.records = [p.record(True) for p in pending]
+    result.records = [p.written(True) for p in planned]
     result.output = source.encode(new_text)
     return result
 
@@ -546,7 +525,7 @@ def _verify(source: Source, new_text: str, edits: list[Edit], scan: Scan) -> Non
         if not check.holds(node, again.at, shift.expected):
             raise VerificationError(f"an edited node does not hold what was planned: {snippet[:60]!r}")
         check.scan_again(again, node)
-    if any(p.edits for p in again.pending):
+    if any(p.edits for p in again.planned):
         raise VerificationError("a second conversion would change the output again")
 
 
@@ -559,7 +538,7 @@ def _statements(snippets: list[str], first: Scan) -> tuple[list[cst.CSTNode], Sc
         module = _parse(text)
     except _Unparsed as exc:
         raise VerificationError(f"an edited node does not parse: {exc.problem.message}") from None
-    scan, _ = _scan(text, module, first.rules, first.settings, first.convert_yaml)
+    scan, _ = _scan(text, module, first.context)
     if len(module.body) != len(snippets) or not all(
             isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1 for line in module.body):
         raise VerificationError("the edited nodes are not one expression or assignment each")

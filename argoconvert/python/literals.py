@@ -23,14 +23,9 @@ from ..errors import Unrenderable
 from ..locate import ARGO_GROUP, CRON_KIND, SENSOR_KIND, WORKFLOW_KINDS
 from ..source import Edit
 from .symbols import Envelope
-from .text import Positions, element_start, removals, string_like, string_parts, wrap
+from .text import Positions, element_start, plain_string, removals, string_like, wrap
 
 ARGO_KINDS = WORKFLOW_KINDS | {CRON_KIND, SENSOR_KIND}
-
-
-# Keys whose values the rules read besides the changed one (cron-schedules reads timezone
-# and schedules; the sync rules compare with the plural list).
-READ_BY_RULES = ("schedule", "schedules", "timezone", "mutex", "mutexes", "semaphore", "semaphores")
 
 
 class Code:
@@ -139,9 +134,9 @@ class DictLiteral:
             span = at.span(node)
         return Code(node, span, at.text[span[0]:span[1]])
 
-    def blocker(self, change: Change) -> str | None:
+    def blocker(self, change: Change, reads: tuple[str, ...]) -> str | None:
         """Why a change cannot be made safely, if it cannot: a **spread or computed key beside
-        it (it may hold the new key), or code where the rule read a value."""
+        it (it may hold the new key), or code in a key beside it that the rule reads (`reads`)."""
         at = self.positions
         parent_path = change.path[:-1]
         if parent_path in self.open:
@@ -150,7 +145,7 @@ class DictLiteral:
         parent = self.data
         for step in parent_path:
             parent = parent[step]
-        for key in READ_BY_RULES:
+        for key in reads:
             if isinstance(parent.get(key), Code):
                 node = parent[key].node
                 return f"{key} is code, not a literal ({at.snippet(node)}, line {at.line_col(node)[0]})"
@@ -188,7 +183,7 @@ class DictLiteral:
             _, _, element = self.element(change.path)
             if not isinstance(element.value, (cst.Integer, cst.SimpleString)):
                 raise Unrenderable("the value is not a number or string literal")
-            new = string_like(positions.code(element.key), change.value)
+            new = string_like(element.key, change.value)
             return [_renamed_key(element, change, positions),
                     Edit(positions.start(element.value), positions.end(element.value), new)], set()
         if isinstance(change, ToList):
@@ -197,7 +192,7 @@ class DictLiteral:
             if change.replace_value:
                 if not isinstance(change.value, str) or not isinstance(element.value, cst.SimpleString):
                     raise Unrenderable("the value is not a plain string literal")
-                new = string_like(positions.code(element.value), change.value)
+                new = string_like(element.value, change.value)
                 return [key_edit, Edit(positions.start(element.value), positions.end(element.value), f"[{new}]")], set()
             return [key_edit, *wrap(positions, element.value)], set()
         if isinstance(change, MoveToList):
@@ -217,8 +212,8 @@ class DictLiteral:
             _, _, beside = self.element(change.path[:-1] + (change.beside,))
             if not isinstance(change.value, str):
                 raise Unrenderable("only strings are inserted")
-            key = string_like(positions.code(beside.key), change.path[-1])
-            value = string_like(positions.code(beside.key), change.value)
+            key = string_like(beside.key, change.path[-1])
+            value = string_like(beside.key, change.value)
             return self._insert_after(beside, f"{key}: {value}", positions, text, list(removals)), set()
         raise Unrenderable(f"{type(change).__name__} is not rendered in Python literals")
 
@@ -277,7 +272,8 @@ def with_code_as(data, text_of):
 
 def _renamed_key(element: cst.DictElement, change: ToList | Rename, positions: Positions) -> Edit:
     """The element's key as `change.new_key`, in the key's own quotes and prefix."""
-    parts = string_parts(positions.code(element.key))
+    parts = plain_string(element.key)
     if parts is None or parts[2] != change.path[-1]:
         raise Unrenderable("the key is not a plain string literal")
-    return Edit(positions.start(element.key), positions.end(element.key), f"{parts[0]}{parts[1]}{change.new_key}{parts[1]}")
+    prefix, quote, _ = parts
+    return Edit(positions.start(element.key), positions.end(element.key), f"{prefix}{quote}{change.new_key}{quote}")

@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -24,19 +23,10 @@ from libcst.metadata import Assignment, ClassScope, FunctionScope, ImportAssignm
 from ..source import Edit
 from .checks import WriteCheck
 from .literals import string_value
-from .pending import Pending, review_note, suggested_fix, value_problem
-from .symbols import LEGACY_APIS, PARTIAL, PRIORITY_CLASS, RENAMES, LegacyApi, Signature, is_argo_name
+from .planned import review_note, suggested_fix, value_problem
+from .symbols import LEGACY_APIS, PARTIAL, Legacy, LegacyApi, Signature, is_argo_name
 from .text import wrap
 
-if TYPE_CHECKING:
-    from .codemod import Scan
-
-PLURALS = {rename.plural for rename in RENAMES.values()}
-LEGACY_KEYWORDS = set(RENAMES) | set(PRIORITY_CLASS)
-WATCHED = LEGACY_KEYWORDS | PLURALS  # attributes whose writes are looked at
-# Kubernetes CronJobs keep their spec.schedule: in a file that has some, a test's
-# ["schedule"] may well be theirs.
-KUBERNETES_CRON_JOB = re.compile(r"\bCronJob\b")
 # Values that are never an Argo object.
 LITERALS = (cst.Dict, cst.DictComp, cst.List, cst.ListComp, cst.Set, cst.SetComp, cst.Tuple, cst.SimpleString,
             cst.ConcatenatedString, cst.FormattedString, cst.Integer, cst.Float, cst.Imaginary)
@@ -44,16 +34,19 @@ LITERALS = (cst.Dict, cst.DictComp, cst.List, cst.ListComp, cst.Set, cst.SetComp
 
 class _LegacyReads(cst.CSTVisitor):
     """In an assertion: reads of a legacy key (`x["schedule"]`, `x.get("mutex")`,
-    `"semaphore" in x`) and of a legacy attribute (`x.schedule`)."""
+    `"semaphore" in x`) and of a legacy attribute (`x.schedule`) whose value becomes a list:
+    (node, key or attribute, its keyword)."""
 
-    def __init__(self):
+    def __init__(self, keys: dict[str, Legacy], attributes: dict[str, Legacy]):
         super().__init__()
-        self.keys: list[tuple[cst.CSTNode, str]] = []
-        self.attributes: list[cst.Attribute] = []
+        self.legacy_keys, self.legacy_attributes = keys, attributes
+        self.keys: list[tuple[cst.CSTNode, str, Legacy]] = []
+        self.attributes: list[tuple[cst.Attribute, Legacy]] = []
 
     def _key(self, node: cst.BaseExpression) -> None:
-        if string_value(node) in RENAMES:
-            self.keys.append((node, string_value(node)))
+        key = string_value(node)
+        if key in self.legacy_keys:
+            self.keys.append((node, key, self.legacy_keys[key]))
 
     def visit_SubscriptElement(self, node: cst.SubscriptElement) -> None:
         if isinstance(node.slice, cst.Index):
@@ -69,20 +62,21 @@ class _LegacyReads(cst.CSTVisitor):
             self._key(node.left)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value in RENAMES:
-            self.attributes.append(node)
+        if node.attr.value in self.legacy_attributes:
+            self.attributes.append((node, self.legacy_attributes[node.attr.value]))
 
 
 class Names:
-    """The bindings, attribute writes and assertions of one scan. The scan's visitor calls the
-    recording methods as it meets the nodes; `finish` decides, before scopes are released."""
+    """The bindings, attribute writes and assertions of one scan (codemod.Scan, which owns this
+    helper). The scan's visitor calls the recording methods as it meets the nodes; `finish`
+    decides, before scopes are released."""
 
-    def __init__(self, scan: Scan):
+    def __init__(self, scan):
         self.scan = scan
         self.bound: dict[cst.CSTNode, cst.BaseExpression] = {}  # Name bound by `=` / `with ... as` -> value
         self.writes: list[tuple[cst.Assign, cst.Attribute]] = []
         self.through_names: list[cst.Call] = []  # calls with legacy keywords of names not resolved to a class
-        self.reads = _LegacyReads()
+        self.reads = _LegacyReads(scan.context.list_keys, scan.context.lists)
         self.sdk_imported = False  # hera or argo_workflows imported: other objects may be theirs
 
     # -- recording -------------------------------------------------------------------
@@ -93,7 +87,7 @@ class Names:
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 self.bound[target.target] = node.value
-            elif isinstance(target.target, cst.Attribute) and target.target.attr.value in WATCHED:
+            elif isinstance(target.target, cst.Attribute) and self._watched(target.target.attr.value):
                 self.writes.append((node, target.target))
 
     def annotated(self, node: cst.AnnAssign) -> None:
@@ -108,8 +102,13 @@ class Names:
         for node in nodes:
             node.visit(self.reads)
 
+    def _watched(self, attribute: str) -> bool:
+        """Whether writes of `attribute` are looked at: a legacy keyword, or the list one becomes."""
+        return attribute in self.scan.context.keywords or attribute in self.scan.context.plurals
+
     def call(self, node: cst.Call, names: set[str]) -> None:
         """A call that is not a known Argo class's."""
+        keywords = self.scan.context.keywords
         if names == {PARTIAL}:
             self._partial(node)
         apis = {LEGACY_APIS.get(name) for name in names}
@@ -117,7 +116,7 @@ class Names:
             self._legacy_call(node, apis.pop())
         if isinstance(node.func, cst.Attribute) and node.func.attr.value.startswith("assert"):
             self.assertion(*(arg.value for arg in node.args))  # unittest's self.assertEqual(...) and the like
-        if isinstance(node.func, cst.Name) and any(arg.keyword is not None and arg.keyword.value in LEGACY_KEYWORDS
+        if isinstance(node.func, cst.Name) and any(arg.keyword is not None and arg.keyword.value in keywords
                                                    for arg in node.args):
             self.through_names.append(node)
 
@@ -138,83 +137,85 @@ class Names:
                                       f"is no longer read by Argo v4: {fix}")
             return
 
-    def _legacy_base(self, base: cst.BaseExpression) -> tuple[str, dict[str, tuple[str, str]]] | None:
+    def _legacy_base(self, base: cst.BaseExpression) -> tuple[str, dict[str, tuple]] | None:
         """The label of a base class and its legacy attributes: attribute -> (rule, fix)."""
         scan = self.scan
         apis = {LEGACY_APIS[q.name] for q in scan.qualified(base) if q.name in LEGACY_APIS}
         if len(apis) == 1:
             api = apis.pop()
-            return api.label, {rename.singular: (rename.rule, api.fix) for rename in api.writes
-                               if rename.rule in scan.enabled}
+            return api.label, {old: (rule, api.fix) for old, (rule, _) in scan.context.legacy(api.places).items()}
         signature = scan.signature_of_name(base)
         if signature is None:
             return None
-        return signature.label, {keyword: (rule, suggested_fix(keyword))
-                                 for keyword, rule in scan.legacy(signature).items()}
+        return signature.label, {old: (rule, suggested_fix(keyword))
+                                 for old, (rule, keyword) in scan.context.legacy(signature.places).items()}
 
     # -- deciding --------------------------------------------------------------------
     def finish(self) -> None:
+        plurals = self.scan.context.plurals
         plural_writes = {(id(binding), target.attr.value) for _, target in self.writes
-                         if target.attr.value in PLURALS for binding in self._bindings(target.value)}
+                         if target.attr.value in plurals for binding in self._bindings(target.value)}
         for node, target in self.writes:
-            if target.attr.value not in PLURALS:
+            if target.attr.value not in plurals:
                 self._write(node, target, plural_writes)
         for call in self.through_names:
             self._through_name(call)
-        cron_jobs = bool(KUBERNETES_CRON_JOB.search(self.scan.at.text))
-        for node, key in self.reads.keys:
-            if not (key == "schedule" and cron_jobs):
-                self._read(node, key, f'the key "{key}"')
-        for node in self.reads.attributes:
+        for node, key, legacy in self.reads.keys:
+            if not self._shared(legacy):
+                self._read(node, key, legacy, f'the key "{key}"')
+        for node, legacy in self.reads.attributes:
             if self.sdk_imported and self.may_be_argo(node.value):
-                self._read(node.attr, node.attr.value, f"{self.scan.at.snippet(node)}")
+                self._read(node.attr, node.attr.value, legacy, f"{self.scan.at.snippet(node)}")
 
-    def _read(self, node: cst.CSTNode, key: str, what: str) -> None:
-        rename = RENAMES[key]
-        if rename.rule in self.scan.enabled:
-            self.scan.finding(rename.rule, node, "?", key,
-                              f"an assertion reads {what}, which converted objects hold as {rename.plural} "
-                              f"(a list): update the test by hand")
+    def _shared(self, legacy: Legacy) -> bool:
+        """Whether the file names a Kubernetes kind whose objects have the same key (a test's
+        ["schedule"] may well be a CronJob's)."""
+        kind = legacy.keyword.shared_with
+        return kind is not None and re.search(rf"\b{re.escape(kind)}\b", self.scan.at.text) is not None
+
+    def _read(self, node: cst.CSTNode, key: str, legacy: Legacy, what: str) -> None:
+        self.scan.finding(legacy.rule, node, "?", key,
+                          f"an assertion reads {what}, which converted objects hold as {legacy.keyword.new} "
+                          f"({legacy.keyword.takes}): update the test by hand")
 
     def _write(self, node: cst.Assign, target: cst.Attribute, plural_writes: set) -> None:
         scan, at = self.scan, self.scan.at
         attribute, obj = target.attr.value, at.code(target.value)
         constructed = self._constructed(target.value)
         if constructed is None:
-            rename = RENAMES.get(attribute)
-            if rename and rename.rule in scan.enabled and self.sdk_imported and self.may_be_argo(target.value):
-                scan.finding(rename.rule, target.attr, "?", attribute,
+            found = scan.context.lists.get(attribute)
+            if found and self.sdk_imported and self.may_be_argo(target.value):
+                new = found.keyword.new
+                scan.finding(found.rule, target.attr, "?", attribute,
                              f"{obj}.{attribute} = ... may set a Hera or argo_workflows object's {attribute}, which v4 "
-                             f"reads as {rename.plural}: if it does, write {obj}.{rename.plural} = [...] by hand")
+                             f"reads as {new}: if it does, write {obj}.{new} = [...] by hand")
             return
         binding, call, signature = constructed
-        legacy = scan.legacy(signature)
+        legacy = scan.context.legacy(signature.places)
         if attribute not in legacy:
             return
-        rule, label = legacy[attribute], signature.label
-        if attribute not in RENAMES:
+        (rule, keyword), label = legacy[attribute], signature.label
+        if not keyword.to_list:
             scan.finding(rule, target.attr, label, attribute,
-                         f"{obj}.{attribute} = {at.snippet(node.value)} is ignored since Argo v3.7: "
-                         f"{suggested_fix(attribute)}")
+                         f"{obj}.{attribute} = {at.snippet(node.value)} is ignored since Argo v{rule.removed_in}: "
+                         f"{suggested_fix(keyword)}")
             return
-        rename = RENAMES[attribute]
+        new = keyword.new
         if len(node.targets) > 1:
-            problem = f"{obj}.{attribute} is one of several targets: write {obj}.{rename.plural} = [...] by hand"
-        elif (id(binding), rename.plural) in plural_writes or any(
-                arg.star or (arg.keyword is not None and arg.keyword.value == rename.plural) for arg in call.args):
-            problem = (f"{obj}.{rename.plural} is given too (or may be, by a spread): merge {obj}.{attribute} into "
-                       f"it by hand")
+            problem = f"{obj}.{attribute} is one of several targets: write {obj}.{new} = [...] by hand"
+        elif (id(binding), new) in plural_writes or any(
+                arg.star or (arg.keyword is not None and arg.keyword.value == new) for arg in call.args):
+            problem = f"{obj}.{new} is given too (or may be, by a spread): merge {obj}.{attribute} into it by hand"
         else:
-            problem = value_problem(rename, node.value)
+            problem = value_problem(keyword, node.value, at)
         if problem:
             scan.finding(rule, target.attr, label, attribute, problem)
             return
-        line, column = at.line_col(target.attr)
-        edits = [Edit(at.start(target.attr), at.end(target.attr), rename.plural), *wrap(at, node.value)]
-        scan.pending.append(Pending(rule, line, column, label, attribute, f"{rename.plural}[0]", True,
-                                    f"{obj}.{attribute} = ... -> {obj}.{rename.plural} = [...] ({obj} is the "
-                                    f"{label} made at line {at.line_col(call)[0]})"
-                                    f"{review_note(at, node.value, rename)}", edits))
+        edits = [Edit(at.start(target.attr), at.end(target.attr), new), *wrap(at, node.value)]
+        scan.planned.append(scan.change(rule, target.attr, label, attribute, f"{new}[0]",
+                                        f"{obj}.{attribute} = ... -> {obj}.{new} = [...] ({obj} is the {label} made "
+                                        f"at line {at.line_col(call)[0]}){review_note(at, node.value, keyword)}",
+                                        edits))
         scan.checks.append(WriteCheck(at.start(target), at.end(node.value), at.span(target), at.span(node.value)))
 
     def _bindings(self, node: cst.BaseExpression):
@@ -339,30 +340,28 @@ class Names:
             and not node.args[0].star else None
         if not found:
             return
-        legacy = self.scan.legacy(found[1])
+        legacy = self.scan.context.legacy(found[1].places)
         for arg in node.args[1:]:
             if arg.keyword is not None and arg.keyword.value in legacy:
-                keyword = arg.keyword.value
-                self.scan.finding(legacy[keyword], arg.keyword, found[1].label, keyword,
-                                  f"{keyword}= bound to {found[0]} by {self.scan.at.code(node.func)}(): "
+                name = arg.keyword.value
+                rule, keyword = legacy[name]
+                self.scan.finding(rule, arg.keyword, found[1].label, name,
+                                  f"{name}= bound to {found[0]} by {self.scan.at.code(node.func)}(): "
                                   f"{suggested_fix(keyword)}, and check the calls of the partial by hand")
 
     def _legacy_call(self, node: cst.Call, api: LegacyApi) -> None:
         """A call of an API without a v4 form: each legacy field it writes reported at its keyword;
-        the schedule (which a CronWorkflow always has) by position or else at the call."""
+        a required one (a CronWorkflow always has a schedule) by position or else at the call."""
         positional = [arg.value for arg in node.args if arg.keyword is None and not arg.star]
-        for rename in api.writes:
-            if rename.rule not in self.scan.enabled:
-                continue
-            anchor = next((arg.keyword for arg in node.args if arg.keyword and arg.keyword.value == rename.singular),
-                          None)
-            if rename.singular == "schedule" and anchor is None:
-                position = api.schedule_position
-                anchor = positional[position] if position is not None and len(positional) > position else node.func
+        for old, (rule, keyword) in self.scan.context.legacy(api.places).items():
+            anchor = next((arg.keyword for arg in node.args if arg.keyword and arg.keyword.value == old), None)
+            if old in api.required and anchor is None:
+                position = api.positional.index(old) if old in api.positional else len(positional)
+                anchor = positional[position] if len(positional) > position else node.func
             if anchor is not None:
-                self.scan.finding(rename.rule, anchor, api.label, rename.singular,
-                                  f"its {rename.singular} is written as {rename.field}, which Argo v4 no longer "
-                                  f"reads: {api.fix}")
+                field = ".".join(api.path + (keyword.field,))
+                self.scan.finding(rule, anchor, api.label, old,
+                                  f"its {old} is written as {field}, which Argo v4 no longer reads: {api.fix}")
 
 
 def _class_statements(node: cst.ClassDef):

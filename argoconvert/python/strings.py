@@ -5,17 +5,15 @@ escapes are reported, not touched. Docstrings are documentation, never data.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
 import libcst as cst
 
+from ..records import Record
 from ..source import Edit, Source
 from ..textscan import LegacyKeys
 from .checks import StringCheck
-from .pending import Pending
-
-if TYPE_CHECKING:
-    from .codemod import Scan
+from .planned import Planned
 
 ARGO_KIND = re.compile(r"\bkind:\s*[\"']?(?:(?:Cluster)?Workflow(?:Template)?|CronWorkflow|Sensor|List)\b")
 
@@ -25,9 +23,10 @@ def may_hold_manifest(text: str) -> bool:
 
 
 class YamlStrings:
-    """The string literals of one scan; the scan's visitor calls these as it meets them."""
+    """The string literals of one scan (codemod.Scan, which owns this helper); the scan's
+    visitor calls these as it meets them."""
 
-    def __init__(self, scan: Scan):
+    def __init__(self, scan):
         self.scan = scan
         self.left_as_written: set[int] = set()  # ids of docstrings and parts of a concatenation
         self.templates: dict[int, str] = {}  # strings filled in by .format() or %: id -> how
@@ -69,13 +68,12 @@ class YamlStrings:
         if not may_hold_manifest(text):
             return
         start = at.start(node)
-        for key_at, key, rule in LegacyKeys(self.scan.rules).find(text):
+        for key_at, key, rule in LegacyKeys(list(self.scan.context.rules)).find(text):
             offset = start + key_at if text is code else start
             line = at.line_of(offset)
-            self.scan.pending.append(Pending(rule.name, line, offset - at.line_starts[line - 1] + 1, "?",
-                                             key, None, False,
-                                             f"{key} in a manifest held in {what}: convert it by hand "
-                                             f"({rule.summary})"))
+            self.scan.planned.append(Planned(Record(
+                rule=rule.name, line=line, column=offset - at.line_starts[line - 1] + 1, path=key,
+                message=f"{key} in a manifest held in {what}: convert it by hand ({rule.summary})")))
 
     def literal(self, node: cst.SimpleString) -> None:
         if id(node) in self.left_as_written:
@@ -84,21 +82,17 @@ class YamlStrings:
             self._unconvertible(node, self.templates[id(node)])
             return
         scan, at = self.scan, self.scan.at
-        code = at.code(node)
-        prefix = re.match(r"[A-Za-z]*", code).group(0)
-        quote = code[len(prefix):len(prefix) + 3] if code[len(prefix):len(prefix) + 3] in ('"""', "'''") \
-            else code[len(prefix)]
-        content = code[len(prefix) + len(quote):len(code) - len(quote)]
-        if set(prefix.lower()) - {"r", "u"}:
-            return
+        prefix, quote, content = node.prefix, node.quote, node.raw_value
+        if set(prefix) - {"r", "u"}:
+            return  # bytes
         if "\\" in content:
             self._unconvertible(node, "a string with escapes")
             return
         if not may_hold_manifest(content):
             return
-        start = at.start(node) + len(prefix) + len(quote)
+        start = at.offset(at.positions[node].start) + len(prefix) + len(quote)  # inside parentheses, if any
         inner = Source("<string>", content)
-        result = scan.convert_yaml(inner, scan.rules)
+        result = scan.context.convert_yaml(inner, list(scan.context.rules))
         if result.error is not None or result.skipped or not result.records:
             return  # not a manifest (or nothing to do): the string stays as it is
         new = result.output.decode("utf-8") if result.output is not None else None
@@ -111,13 +105,15 @@ class YamlStrings:
             offset = start + inner.line_starts[record.line - 1] + record.column - 1
             line = at.line_of(offset)
             column = offset - at.line_starts[line - 1] + 1
-            pending = Pending(record.rule, line, column, record.object, record.path, record.new_path, record.fixable,
-                              f"{record.message} (in a YAML string)", [] if record.applied else None)
+            moved = replace(record, line=line, column=column, document=0, item=None,
+                            new_path=record.new_path if record.applied else None,
+                            message=f"{record.message} (in a YAML string)")
+            planned = Planned(moved, [] if record.applied else None)
             if record.applied and (new is None or problem):
-                pending.unfixed(problem or "not converted")
-            if pending.edits is not None:
-                changes.append(pending)
-            scan.pending.append(pending)
+                planned.left(f"; not fixed: {problem or 'not converted'}")
+            if planned.edits is not None:
+                changes.append(planned)
+            scan.planned.append(planned)
         if changes:
             changes[0].edits = [Edit(start, start + len(content), new)]
             scan.checks.append(StringCheck(at.start(node), at.end(node), new))

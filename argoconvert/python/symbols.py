@@ -1,8 +1,10 @@
 """The Python names that provably are Argo objects, by what they resolve to through the
-imports (libcst's qualified names), never by spelling; the keywords each one used to take
-that v4 renamed (fixable) or no longer reads (reported); the dicts it takes whose scope is
-known from the keyword or the class; and the legacy APIs that are only reported. Argo Events
-models, which Hera and argo_workflows ship too, are not Argo Workflows objects.
+imports (libcst's qualified names), never by spelling, and the place of a manifest each one
+models (SPEC 2.1): the locator's map for Python. A class's legacy keywords are not listed
+here: they are the enabled rules' `python` keywords whose scope and holder match a place the
+class models (`legacy_keywords`). Also the dicts a class takes whose place is known from the
+keyword or the class, and the legacy APIs that are only reported. Argo Events models, which
+Hera and argo_workflows ship too, are not Argo Workflows objects.
 
 Hera >= 5.19 (Argo 3.6 models) and argo-workflows >= 6.6 read the new keywords.
 """
@@ -10,8 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from ..changes import Scope
 from ..locate import ARGO_GROUP
+from ..migrations import Keyword, Rule
 
 
 @dataclass(frozen=True)
@@ -39,39 +44,45 @@ PARSERS = ("from_dict", "model_validate", "parse_obj")
 
 
 @dataclass(frozen=True)
-class Rename:
-    """`singular=X` became `plural=[X]` (rule `rule`)."""
+class Place:
+    """A place rules look at, and the keys from it to the mapping a class models."""
 
-    singular: str
-    plural: str
-    rule: str
-    append: bool  # when the plural is given too, X may be appended to its list literal
-    field: str  # where a manifest holds the singular (reports)
-    holder: tuple[str, ...] = ()  # keys from the place the rule is shown to the dict holding the singular
+    scope: Scope
+    holder: tuple[str, ...] = ()
+
+
+CRON_WORKFLOW = (Place(Scope.CRON_SPEC), Place(Scope.WORKFLOW_SPEC))  # Hera's CronWorkflow takes both specs' fields
+CRON_SPEC = (Place(Scope.CRON_SPEC),)
+WORKFLOW_SPEC = (Place(Scope.WORKFLOW_SPEC),)
+TEMPLATE = (Place(Scope.TEMPLATE),)
+SYNCHRONIZATION = (Place(Scope.WORKFLOW_SPEC, ("synchronization",)), Place(Scope.TEMPLATE, ("synchronization",)))
+
+
+class Legacy(NamedTuple):
+    """A legacy keyword and the enabled rule it belongs to."""
+
+    rule: Rule
+    keyword: Keyword
+
+
+def legacy_keywords(places: tuple[Place, ...], rules) -> tuple[Legacy, ...]:
+    """The `python` keywords of `rules` that a class modelling `places` takes, in the rules' order."""
+    return tuple(Legacy(rule, keyword) for rule in rules for keyword in rule.python
+                 if any(place.scope in rule.scopes and place.holder == keyword.holder for place in places))
+
 
 @dataclass(frozen=True)
 class Signature:
-    """What one Argo class's calls are checked for."""
+    """One Argo class: the places it models (its keywords are their fields, so a rule's
+    `python` keyword of a place is one of its keywords), and how its calls are read."""
 
     label: str  # the class as reports name it
-    renames: tuple[Rename, ...] = ()
-    reports: tuple[tuple[str, str], ...] = ()  # (keyword, rule): no longer read, a person decides
+    places: tuple[Place, ...]
     positional: tuple[str, ...] = ()  # parameters a positional argument binds to (old SDK 6.5)
     dicts: tuple[str, ...] = ()  # keywords of DICT_KEYWORDS that take a dict of that scope
     parsed: Envelope | None = None  # what the class's PARSERS read
     parsers: tuple[str, ...] = ()
 
-
-SCHEDULE = Rename("schedule", "schedules", "cron-schedules", append=False, field="spec.schedule")
-MUTEX = Rename("mutex", "mutexes", "sync-mutexes", append=True, field="synchronization.mutex",
-               holder=("synchronization",))
-SEMAPHORE = Rename("semaphore", "semaphores", "sync-semaphores", append=True, field="synchronization.semaphore",
-                   holder=("synchronization",))
-RENAMES = {rename.singular: rename for rename in (SCHEDULE, MUTEX, SEMAPHORE)}
-RENAME_OF_RULE = {rename.rule: rename for rename in RENAMES.values()}
-POD_PRIORITY = ("pod_priority", "pod-priority")
-TEMPLATE_PRIORITY = ("priority", "template-priority")
-PRIORITY_CLASS = {"pod_priority": "pod_priority_class_name", "priority": "priority_class_name"}
 
 HERA = "hera.workflows"
 HERA_MODELS = ("hera.workflows.models", "hera.workflows.models.io.argoproj.workflow.v1alpha1")
@@ -86,36 +97,33 @@ def _table() -> dict[str, Signature]:
         table[f"{HERA}.{name}"] = signature
         table[f"{HERA}.{module}.{name}"] = signature
 
-    def model(name: str, sdk_module: str, parsed: Envelope, renames=(), reports=(), positional=(),
+    def model(name: str, sdk_module: str, places: tuple[Place, ...], parsed: Envelope, positional=(),
               dicts=()) -> None:
         for package in HERA_MODELS:
-            table[f"{package}.{name}"] = Signature(name, tuple(renames), tuple(reports), (), tuple(dicts), parsed,
-                                                   PARSERS)
+            table[f"{package}.{name}"] = Signature(name, places, (), tuple(dicts), parsed, PARSERS)
         sdk_name = SDK_PREFIX + name
-        sdk = Signature(sdk_name, tuple(renames), tuple(reports), tuple(positional), tuple(dicts), parsed, PARSERS)
+        sdk = Signature(sdk_name, places, tuple(positional), tuple(dicts), parsed, PARSERS)
         table[f"{SDK_MODELS}.{sdk_name}"] = sdk
         table[f"{SDK_MODEL}.io_argoproj_workflow_v1alpha1_{sdk_module}.{sdk_name}"] = sdk
 
-    hera("CronWorkflow", "cron_workflow", Signature("CronWorkflow", (SCHEDULE,), (POD_PRIORITY,),
-                                                    dicts=("synchronization",), parsed=Envelope("CronWorkflow"),
-                                                    parsers=("from_dict",)))
+    hera("CronWorkflow", "cron_workflow", Signature("CronWorkflow", CRON_WORKFLOW, dicts=("synchronization",),
+                                                    parsed=Envelope("CronWorkflow"), parsers=("from_dict",)))
     for name, module in (("Workflow", "workflow"), ("WorkflowTemplate", "workflow_template"),
                          ("ClusterWorkflowTemplate", "cluster_workflow_template")):
-        hera(name, module, Signature(name, (), (POD_PRIORITY,), dicts=("synchronization",), parsed=Envelope(name),
+        hera(name, module, Signature(name, WORKFLOW_SPEC, dicts=("synchronization",), parsed=Envelope(name),
                                      parsers=("from_dict",)))
     for name, module in (("Container", "container"), ("Script", "script"), ("ContainerSet", "container_set"),
                          ("DAG", "dag"), ("Steps", "steps"), ("Resource", "resource"), ("Suspend", "suspend"),
                          ("HTTP", "http_template"), ("Data", "data"), ("script", "script")):
-        hera(name, module, Signature(name, (), (TEMPLATE_PRIORITY,), dicts=("synchronization",)))
-    model("Synchronization", "synchronization", Envelope("Workflow", ("spec", "synchronization")),
-          renames=(MUTEX, SEMAPHORE))
-    model("CronWorkflowSpec", "cron_workflow_spec", Envelope("CronWorkflow", ("spec",)), renames=(SCHEDULE,),
+        hera(name, module, Signature(name, TEMPLATE, dicts=("synchronization",)))
+    model("Synchronization", "synchronization", SYNCHRONIZATION, Envelope("Workflow", ("spec", "synchronization")))
+    model("CronWorkflowSpec", "cron_workflow_spec", CRON_SPEC, Envelope("CronWorkflow", ("spec",)),
           positional=("schedule", "workflow_spec"), dicts=("workflow_spec",))
-    model("WorkflowSpec", "workflow_spec", Envelope("Workflow", ("spec",)), reports=(POD_PRIORITY,),
-          dicts=("synchronization",))
-    model("Template", "template", Envelope("Workflow", ("spec", "templates", 0)), reports=(TEMPLATE_PRIORITY,),
+    model("WorkflowSpec", "workflow_spec", WORKFLOW_SPEC, Envelope("Workflow", ("spec",)), dicts=("synchronization",))
+    model("Template", "template", TEMPLATE, Envelope("Workflow", ("spec", "templates", 0)),
           dicts=("synchronization",))
     return table
+
 
 SIGNATURES = _table()
 # `Class.from_dict` and the like -> the class's signature.
@@ -133,22 +141,27 @@ class LegacyApi:
 
     label: str
     fix: str
-    writes: tuple[Rename, ...] = (SCHEDULE,)
-    schedule_position: int | None = None  # index of the positional argument that is the schedule
+    places: tuple[Place, ...] = CRON_SPEC
+    path: tuple[str, ...] = ("spec",)  # where what it models sits in its object (messages)
+    positional: tuple[str, ...] = ()  # parameters positional arguments bind to
+    required: tuple[str, ...] = ()  # parameters every call gives: reported at the call when not given by keyword
 
 
 HERA_CRON_FIX = "port it to hera.workflows.CronWorkflow(schedules=[...]) (hera >= 5.19)"
-_HERA_BEFORE_5 = LegacyApi("Hera < 5 CronWorkflow", HERA_CRON_FIX, schedule_position=1)
-_ARGO_DSL = LegacyApi("argo-python-dsl CronWorkflow", f"argo-python-dsl is unmaintained: {HERA_CRON_FIX}")
+_HERA_BEFORE_5 = LegacyApi("Hera < 5 CronWorkflow", HERA_CRON_FIX, positional=("name", "schedule"),
+                           required=("schedule",))
+_ARGO_DSL = LegacyApi("argo-python-dsl CronWorkflow", f"argo-python-dsl is unmaintained: {HERA_CRON_FIX}",
+                      required=("schedule",))
 # argo-client-python (`argo.workflows.client`, Argo 2.x) has no v4 fields.
 _CLIENT_CRON_SPEC = LegacyApi("argo-client-python V1alpha1CronWorkflowSpec",
                               f"argo-client-python is unmaintained: {HERA_CRON_FIX} or to argo_workflows' "
-                              f"{SDK_PREFIX}CronWorkflowSpec(schedules=[...]) (argo-workflows >= 6.6)")
+                              f"{SDK_PREFIX}CronWorkflowSpec(schedules=[...]) (argo-workflows >= 6.6)",
+                              required=("schedule",))
 _CLIENT_SYNCHRONIZATION = LegacyApi("argo-client-python V1alpha1Synchronization",
                                     "argo-client-python is unmaintained: port it to hera.workflows.models."
                                     "Synchronization(mutexes=[...], semaphores=[...]) (hera >= 5.19) or to "
                                     f"argo_workflows' {SDK_PREFIX}Synchronization (argo-workflows >= 6.6)",
-                                    writes=(MUTEX, SEMAPHORE))
+                                    SYNCHRONIZATION, path=())
 CLIENT = "argo.workflows.client"
 
 

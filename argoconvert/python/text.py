@@ -14,9 +14,6 @@ from libcst.metadata import CodePosition
 from ..errors import Unrenderable
 from ..source import Edit
 
-STRING_PREFIX = re.compile(r"^[rRuU]?")
-
-
 class Positions:
     """Text offsets of nodes, from libcst's 1-based lines and 0-based columns (code points;
     lines end at LF, CRLF or a lone CR, as in libcst)."""
@@ -113,22 +110,18 @@ def removals(text: str, items: list[tuple[int, int]], removed: set[int], open_en
     return edits
 
 
-def string_parts(code: str) -> tuple[str, str, str] | None:
-    """(prefix, quote, inner) of a simple string literal without escapes; None otherwise."""
-    prefix = STRING_PREFIX.match(code).group(0)
-    rest = code[len(prefix):]
-    for quote in ('"""', "'''", '"', "'"):
-        if rest.startswith(quote) and rest.endswith(quote) and len(rest) >= 2 * len(quote):
-            inner = rest[len(quote):-len(quote)]
-            if "\\" in inner or quote in inner:
-                return None
-            return prefix, quote, inner
-    return None
+def plain_string(node: cst.CSTNode) -> tuple[str, str, str] | None:
+    """(prefix, quote, body) of a str literal whose body is its value (no escapes) and whose
+    code is the literal alone (no parentheses, not a concatenation); None for other nodes."""
+    if not isinstance(node, cst.SimpleString) or node.lpar or "\\" in node.raw_value \
+            or set(node.prefix) - {"r", "u"}:
+        return None
+    return node.value[:len(node.prefix)], node.quote, node.raw_value
 
 
-def string_like(model: str, value: str) -> str:
-    """`value` as a string literal quoted like `model` (a simple string literal's code)."""
-    parts = string_parts(model)
+def string_like(model: cst.CSTNode, value: str) -> str:
+    """`value` as a string literal quoted like `model` (a plain string literal)."""
+    parts = plain_string(model)
     if parts is None:
         raise Unrenderable("the string is not a plain literal")
     prefix, quote, _ = parts

@@ -18,7 +18,7 @@ rule = Rule(
     scopes=(Scope.WORKFLOW_SPEC,),
     keys=("podPriority",),
     settings=("priority_classes",),
-    python=(Keyword("pod_priority", "pod_priority_class_name"),),
+    python=(Keyword("pod_priority", "pod_priority_class_name", takes="a PriorityClass with that value"),),
 )
 
 

@@ -19,7 +19,7 @@ rule = Rule(
     scopes=(Scope.TEMPLATE,),
     keys=("priority",),
     settings=("priority_classes",),
-    python=(Keyword("priority", "priority_class_name"),),
+    python=(Keyword("priority", "priority_class_name", takes="a PriorityClass with that value"),),
 )
 
 
