@@ -7,12 +7,13 @@ import re
 import shutil
 import stat
 import subprocess
-import sys
 
 import pytest
 import yaml
 
 import argoconvert
+from argoconvert.migrations import REGISTRY
+from conftest import run_cli
 
 CRON = """\
 apiVersion: argoproj.io/v1alpha1
@@ -59,12 +60,8 @@ spec:
           image: alpine
 """
 INVALID = "apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nspec:\n  schedule: [unclosed\n"
-RULES = ["cron-schedules", "sync-mutexes", "sync-semaphores", "pod-priority", "template-priority", "sdk-pins"]
-
-
-def run(cwd, *args, stdin: bytes | None = None, env=None):
-    return subprocess.run([sys.executable, "-m", "argoconvert", *map(str, args)], cwd=cwd, input=stdin,
-                          capture_output=True, timeout=60, env=env)
+# What a default run applies to manifests (not opt-in, not dependency pins): MULTI holds a legacy field for each.
+MANIFEST_RULES = {name for name, rule in REGISTRY.items() if not rule.opt_in and not rule.dependency}
 
 
 def write(directory, name, text, mtime_ns=10**18) -> os.PathLike:
@@ -87,7 +84,7 @@ def rules_reported(result) -> set[str]:
 
 def test_default_mode_prints_the_converted_manifests_and_leaves_files_alone(tmp_path):
     cron = write(tmp_path, "cron.yaml", CRON)
-    result = run(tmp_path, "cron.yaml")
+    result = run_cli("cron.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode() == CRON_V4
     assert cron.read_text() == CRON and cron.stat().st_mtime_ns == 10**18
@@ -96,7 +93,7 @@ def test_default_mode_prints_the_converted_manifests_and_leaves_files_alone(tmp_
 
 def test_default_mode_prints_unchanged_files_as_they_are(tmp_path):
     write(tmp_path, "v4.yaml", CRON_V4)
-    result = run(tmp_path, "v4.yaml")
+    result = run_cli("v4.yaml", cwd=tmp_path)
     assert result.returncode == 0 and result.stdout.decode() == CRON_V4
 
 
@@ -104,7 +101,7 @@ def test_default_mode_keeps_the_manifests_of_several_files_apart(tmp_path):
     write(tmp_path, "a.yaml", CRON.replace("nightly", "a").rstrip("\n"))  # no final newline
     write(tmp_path, "b.yaml", CRON.replace("nightly", "b"))
     write(tmp_path, "c.yaml", CRON_V4.replace("nightly", "c"))  # unchanged, printed as it is
-    result = run(tmp_path, "a.yaml", "b.yaml", "c.yaml")
+    result = run_cli("a.yaml", "b.yaml", "c.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     documents = [d for d in yaml.safe_load_all(result.stdout) if d]
     assert [d["metadata"]["name"] for d in documents] == ["a", "b", "c"]
@@ -115,7 +112,7 @@ def test_write_rewrites_atomically_and_keeps_the_mode(tmp_path):
     path = write(tmp_path, "cron.yaml", CRON)
     path.chmod(0o640)
     inode = path.stat().st_ino
-    result = run(tmp_path, "--write", "cron.yaml")
+    result = run_cli("--write", "cron.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert path.read_text() == CRON_V4
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
@@ -127,22 +124,22 @@ def test_write_rewrites_atomically_and_keeps_the_mode(tmp_path):
 def test_write_does_not_touch_an_unchanged_file(tmp_path):
     path = write(tmp_path, "v4.yaml", CRON_V4)
     inode = path.stat().st_ino
-    result = run(tmp_path, "-w", "v4.yaml")
+    result = run_cli("-w", "v4.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert path.stat().st_mtime_ns == 10**18 and path.stat().st_ino == inode
 
 
 def test_write_twice_changes_nothing_the_second_time(tmp_path):
     path = write(tmp_path, "cron.yaml", CRON)
-    run(tmp_path, "--write", "cron.yaml")
+    run_cli("--write", "cron.yaml", cwd=tmp_path)
     os.utime(path, ns=(10**18, 10**18))
-    result = run(tmp_path, "--check", "cron.yaml")
+    result = run_cli("--check", "cron.yaml", cwd=tmp_path)
     assert result.returncode == 0 and path.stat().st_mtime_ns == 10**18
 
 
 def test_write_cannot_be_combined_with_check(tmp_path):
     path = write(tmp_path, "cron.yaml", CRON)
-    result = run(tmp_path, "--write", "--check", "cron.yaml")
+    result = run_cli("--write", "--check", "cron.yaml", cwd=tmp_path)
     assert result.returncode == 2 and path.read_text() == CRON
 
 
@@ -156,7 +153,7 @@ def test_write_cannot_be_combined_with_check(tmp_path):
 def test_check_exit_status(tmp_path, files, expected):
     for name, text in files.items():
         write(tmp_path, name, text)
-    result = run(tmp_path, "--check", *files)
+    result = run_cli("--check", *files, cwd=tmp_path)
     assert result.returncode == expected, result.stderr
     assert result.stdout == b""
     for name, text in files.items():
@@ -165,13 +162,13 @@ def test_check_exit_status(tmp_path, files, expected):
 
 def test_check_reports_the_manual_finding_with_its_position(tmp_path):
     write(tmp_path, "prio.yaml", PRIORITY)
-    result = run(tmp_path, "--check", "prio.yaml")
+    result = run_cli("--check", "prio.yaml", cwd=tmp_path)
     assert re.search(rb"^prio\.yaml:7:3: pod-priority .*10", result.stderr, re.M), result.stderr
 
 
 def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path):
     path = write(tmp_path, "sub/cron.yaml", CRON)
-    result = run(tmp_path, "--diff", "sub/cron.yaml")
+    result = run_cli("--diff", "sub/cron.yaml", cwd=tmp_path)
     out = result.stdout.decode()
     assert out.startswith("--- a/sub/cron.yaml\n+++ b/sub/cron.yaml\n@@ ")
     assert '-  schedule: "0 2 * * *"   # and this one\n' in out and "+  schedules:\n" in out
@@ -183,9 +180,9 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path):
 def test_diff_with_check(tmp_path):
     write(tmp_path, "cron.yaml", CRON)
     write(tmp_path, "v4.yaml", CRON_V4)
-    changed = run(tmp_path, "--check", "--diff", "cron.yaml", "v4.yaml")
+    changed = run_cli("--check", "--diff", "cron.yaml", "v4.yaml", cwd=tmp_path)
     assert changed.returncode == 1 and changed.stdout.count(b"--- a/") == 1
-    unchanged = run(tmp_path, "--check", "--diff", "v4.yaml")
+    unchanged = run_cli("--check", "--diff", "v4.yaml", cwd=tmp_path)
     assert unchanged.returncode == 0 and unchanged.stdout == b""
 
 
@@ -205,13 +202,13 @@ def test_diff_applied_with_git_apply_gives_the_write_result(tmp_path):
             write(root, name, data)
     git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "core.autocrlf=false"]
     subprocess.run([*git, "init", "-q", "."], cwd=patched, check=True)
-    diff = run(patched, "--diff", ".")
+    diff = run_cli("--diff", ".", cwd=patched)
     assert diff.returncode == 1 and b"--- a/crlf.yaml" in diff.stdout, diff.stderr
     (tmp_path / "changes.diff").write_bytes(diff.stdout)
     applied = subprocess.run([*git, "apply", "--whitespace=nowarn", str(tmp_path / "changes.diff")], cwd=patched,
                              capture_output=True)
     assert applied.returncode == 0, applied.stderr
-    assert run(written, "--write", ".").returncode == 0
+    assert run_cli("--write", ".", cwd=written).returncode == 0
     for name in files:
         assert (patched / name).read_bytes() == (written / name).read_bytes(), name
     assert (written / "crlf.yaml").read_bytes().count(b"\r\n") == (written / "crlf.yaml").read_bytes().count(b"\n")
@@ -226,19 +223,19 @@ def test_diff_applied_with_git_apply_gives_the_write_result(tmp_path):
     ("--select", "sync-mutexes,sync-semaphores", {"sync-mutexes", "sync-semaphores"}),
     ("--select", "pod-priority", {"pod-priority"}),
     ("--select", "template-priority", {"template-priority"}),
-    ("--ignore", "cron-schedules,pod-priority", {"sync-mutexes", "sync-semaphores", "template-priority"}),
-    ("--ignore", "sync-mutexes", {"cron-schedules", "sync-semaphores", "pod-priority", "template-priority"}),
+    ("--ignore", "cron-schedules,pod-priority", MANIFEST_RULES - {"cron-schedules", "pod-priority"}),
+    ("--ignore", "sync-mutexes", MANIFEST_RULES - {"sync-mutexes"}),
 ])
 def test_select_and_ignore(tmp_path, option, value, expected):
     write(tmp_path, "multi.yaml", MULTI)
-    result = run(tmp_path, "--check", "--format", "json", option, value, "multi.yaml")
+    result = run_cli("--check", "--format", "json", option, value, "multi.yaml", cwd=tmp_path)
     assert rules_reported(result) == expected
     assert result.returncode == 1
 
 
 def test_select_applies_only_the_selected_rule(tmp_path):
     path = write(tmp_path, "multi.yaml", MULTI)
-    result = run(tmp_path, "--write", "--select", "sync-mutexes", "multi.yaml")
+    result = run_cli("--write", "--select", "sync-mutexes", "multi.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     after = path.read_text()
     assert "      mutexes:\n        - name: wf-lock\n" in after
@@ -248,7 +245,7 @@ def test_select_applies_only_the_selected_rule(tmp_path):
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
 def test_unknown_rule_name_is_a_usage_error(tmp_path, option):
     path = write(tmp_path, "cron.yaml", CRON)
-    result = run(tmp_path, "--write", option, "cron-schedules,no-such-rule", "cron.yaml")
+    result = run_cli("--write", option, "cron-schedules,no-such-rule", "cron.yaml", cwd=tmp_path)
     assert result.returncode == 2
     assert b"no-such-rule" in result.stderr and b"Traceback" not in result.stderr
     assert path.read_text() == CRON and path.stat().st_mtime_ns == 10**18
@@ -256,34 +253,34 @@ def test_unknown_rule_name_is_a_usage_error(tmp_path, option):
 
 def test_target_version_3_5_applies_nothing(tmp_path):
     path = write(tmp_path, "multi.yaml", MULTI)
-    result = run(tmp_path, "--check", "--format", "json", "--target-version", "3.5", "multi.yaml")
+    result = run_cli("--check", "--format", "json", "--target-version", "3.5", "multi.yaml", cwd=tmp_path)
     assert result.returncode == 0
     assert report(result)["files"] == [] and report(result)["target_version"] == "3.5"
-    assert run(tmp_path, "--write", "--target-version", "3.5", "multi.yaml").returncode == 0
+    assert run_cli("--write", "--target-version", "3.5", "multi.yaml", cwd=tmp_path).returncode == 0
     assert path.read_text() == MULTI and path.stat().st_mtime_ns == 10**18
 
 
 def test_target_version_3_6_fixes_but_does_not_yet_report_the_removed_priorities(tmp_path):
     write(tmp_path, "multi.yaml", MULTI)
-    result = run(tmp_path, "--check", "--format", "json", "--target-version", "3.6", "multi.yaml")
+    result = run_cli("--check", "--format", "json", "--target-version", "3.6", "multi.yaml", cwd=tmp_path)
     assert rules_reported(result) == {"cron-schedules", "sync-mutexes", "sync-semaphores"}
     assert result.returncode == 1
     write(tmp_path, "prio.yaml", PRIORITY)
-    assert run(tmp_path, "--check", "--target-version", "3.6", "prio.yaml").returncode == 0
-    assert run(tmp_path, "--check", "--target-version", "3.7", "prio.yaml").returncode == 1
+    assert run_cli("--check", "--target-version", "3.6", "prio.yaml", cwd=tmp_path).returncode == 0
+    assert run_cli("--check", "--target-version", "3.7", "prio.yaml", cwd=tmp_path).returncode == 1
 
 
 def test_invalid_target_version_is_a_usage_error(tmp_path):
     write(tmp_path, "cron.yaml", CRON)
-    result = run(tmp_path, "--check", "--target-version", "four", "cron.yaml")
+    result = run_cli("--check", "--target-version", "four", "cron.yaml", cwd=tmp_path)
     assert result.returncode == 2 and b"Traceback" not in result.stderr
 
 
 def test_list_rules(tmp_path):
-    result = run(tmp_path, "--list-rules")
+    result = run_cli("--list-rules", cwd=tmp_path)
     assert result.returncode == 0
     lines = {line.split()[0]: line for line in result.stdout.decode().splitlines() if line.strip()}
-    assert set(RULES) <= set(lines)
+    assert set(REGISTRY) <= set(lines)
     assert re.search(r"3\.6.*4\.0.*auto", lines["cron-schedules"])
     assert re.search(r"3\.0.*3\.7.*manual", lines["pod-priority"])
     assert re.search(r"3\.0.*3\.7.*manual", lines["template-priority"])
@@ -291,7 +288,7 @@ def test_list_rules(tmp_path):
 
 
 def test_version(tmp_path):
-    result = run(tmp_path, "--version")
+    result = run_cli("--version", cwd=tmp_path)
     assert result.returncode == 0
     assert "argoconvert" in result.stdout.decode() and argoconvert.__version__ in result.stdout.decode()
 
@@ -299,19 +296,19 @@ def test_version(tmp_path):
 # -- stdin ------------------------------------------------------------------------------------
 
 def test_stdin(tmp_path):
-    result = run(tmp_path, "-", stdin=CRON.encode())
+    result = run_cli("-", stdin=CRON.encode(), cwd=tmp_path)
     assert result.returncode == 0 and result.stdout.decode() == CRON_V4
-    check = run(tmp_path, "--check", "-", stdin=CRON.encode())
+    check = run_cli("--check", "-", stdin=CRON.encode(), cwd=tmp_path)
     assert check.returncode == 1 and check.stdout == b""
-    unchanged = run(tmp_path, "--check", "-", stdin=CRON_V4.encode())
+    unchanged = run_cli("--check", "-", stdin=CRON_V4.encode(), cwd=tmp_path)
     assert unchanged.returncode == 0
-    written = run(tmp_path, "--write", "-", stdin=CRON.encode())  # nothing to write back to: printed
+    written = run_cli("--write", "-", stdin=CRON.encode(), cwd=tmp_path)  # nothing to write back to: printed
     assert written.returncode == 0 and written.stdout.decode() == CRON_V4
 
 
 def test_stdin_with_crlf_and_no_final_newline_round_trips(tmp_path):
     data = CRON.replace("\n", "\r\n").rstrip("\r\n").encode()
-    result = run(tmp_path, "-", stdin=data)
+    result = run_cli("-", stdin=data, cwd=tmp_path)
     assert result.stdout == CRON_V4.replace("\n", "\r\n").rstrip("\r\n").encode()
 
 
@@ -322,7 +319,7 @@ def test_json_report_shape(tmp_path):
     write(tmp_path, "prio.yaml", PRIORITY)
     write(tmp_path, "bad.yaml", INVALID)
     write(tmp_path, "v4.yaml", CRON_V4)
-    result = run(tmp_path, "--check", "--format", "json", "bad.yaml", "cron.yaml", "prio.yaml", "v4.yaml")
+    result = run_cli("--check", "--format", "json", "bad.yaml", "cron.yaml", "prio.yaml", "v4.yaml", cwd=tmp_path)
     assert result.returncode == 2
     doc = report(result)
     assert {"tool", "version", "target_version", "files", "summary"} <= set(doc)
@@ -356,14 +353,14 @@ def test_json_positions_in_a_list_and_a_later_document(tmp_path):
             "- apiVersion: argoproj.io/v1alpha1\n  kind: Workflow\n  metadata:\n    name: second\n"
             "  spec:\n    synchronization:\n        mutex: {name: m}\n")
     write(tmp_path, "list.yaml", text)
-    [change] = report(run(tmp_path, "--check", "--format", "json", "list.yaml"))["files"][0]["changes"]
+    [change] = report(run_cli("--check", "--format", "json", "list.yaml", cwd=tmp_path))["files"][0]["changes"]
     assert (change["line"], change["column"], change["document"], change["item"]) == (19, 9, 1, 1)
     assert change["rule"] == "sync-mutexes" and change["object"] == "Workflow/second"
 
 
 def test_json_report_goes_to_stderr_when_manifests_are_on_stdout(tmp_path):
     write(tmp_path, "cron.yaml", CRON)
-    result = run(tmp_path, "--format", "json", "cron.yaml")
+    result = run_cli("--format", "json", "cron.yaml", cwd=tmp_path)
     assert result.returncode == 0
     assert result.stdout.decode() == CRON_V4
     doc, _ = json.JSONDecoder().raw_decode(result.stderr.decode())
@@ -372,7 +369,7 @@ def test_json_report_goes_to_stderr_when_manifests_are_on_stdout(tmp_path):
 
 def test_json_report_to_output_file(tmp_path):
     write(tmp_path, "cron.yaml", CRON)
-    result = run(tmp_path, "--check", "--format", "json", "--output-file", "report.json", "cron.yaml")
+    result = run_cli("--check", "--format", "json", "--output-file", "report.json", "cron.yaml", cwd=tmp_path)
     assert result.returncode == 1 and result.stdout == b""
     doc = json.loads((tmp_path / "report.json").read_text())
     assert doc["files"][0]["status"] == "changed"
@@ -380,7 +377,7 @@ def test_json_report_to_output_file(tmp_path):
 
 def test_text_report_to_output_file(tmp_path):
     write(tmp_path, "cron.yaml", CRON)
-    result = run(tmp_path, "--check", "--output-file", "report.txt", "cron.yaml")
+    result = run_cli("--check", "--output-file", "report.txt", "cron.yaml", cwd=tmp_path)
     assert result.returncode == 1
     assert "cron.yaml:7:3: cron-schedules" in (tmp_path / "report.txt").read_text()
     assert b"cron.yaml:7:3" not in result.stderr
@@ -391,18 +388,18 @@ def test_text_report_to_output_file(tmp_path):
 def test_exit_zero(tmp_path):
     write(tmp_path, "cron.yaml", CRON)
     write(tmp_path, "prio.yaml", PRIORITY)
-    assert run(tmp_path, "--check", "--exit-zero", "cron.yaml", "prio.yaml").returncode == 0
-    assert run(tmp_path, "--diff", "--exit-zero", "cron.yaml").returncode == 0
+    assert run_cli("--check", "--exit-zero", "cron.yaml", "prio.yaml", cwd=tmp_path).returncode == 0
+    assert run_cli("--diff", "--exit-zero", "cron.yaml", cwd=tmp_path).returncode == 0
     write(tmp_path, "bad.yaml", INVALID)
-    assert run(tmp_path, "--check", "--exit-zero", "cron.yaml", "bad.yaml").returncode == 2
+    assert run_cli("--check", "--exit-zero", "cron.yaml", "bad.yaml", cwd=tmp_path).returncode == 2
 
 
 def test_quiet(tmp_path):
     write(tmp_path, "cron.yaml", CRON)
-    result = run(tmp_path, "--check", "-q", "cron.yaml")
+    result = run_cli("--check", "-q", "cron.yaml", cwd=tmp_path)
     assert result.returncode == 1 and result.stderr == b""
     write(tmp_path, "bad.yaml", INVALID)
-    errors = run(tmp_path, "--check", "--quiet", "cron.yaml", "bad.yaml")
+    errors = run_cli("--check", "--quiet", "cron.yaml", "bad.yaml", cwd=tmp_path)
     assert errors.returncode == 2
     lines = errors.stderr.decode().splitlines()
     assert lines and all(line.startswith("bad.yaml:") for line in lines), lines
@@ -422,7 +419,7 @@ def test_directory_walking(tmp_path):
     write(tmp_path, "tree/.gitignore", "vendor/\n*.out.yaml\n")
     write(tmp_path, "tree/sub/.gitignore", "local.yaml\n")
     write(tmp_path, "tree/kept/.gitignore", "*.yaml\n!keep.yaml\n")
-    result = run(tmp_path, "--write", "tree")
+    result = run_cli("--write", "tree", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     changed = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")
                      if p.is_file() and p.stat().st_mtime_ns != 10**18)
@@ -436,26 +433,26 @@ def test_dependency_pins_are_found_by_name_and_in_a_requirements_folder(tmp_path
               "pyproject.toml": '[project]\ndependencies = ["hera<5"]\n'}
     for name, text in {**pinned, "docs/notes.txt": "hera==5.0\n", "requirements/README.md": "hera==5.0\n"}.items():
         write(tmp_path, name, text)
-    result = run(tmp_path, "--check", "--format", "json", ".")
+    result = run_cli("--check", "--format", "json", ".", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert {f["path"]: [c["rule"] for c in f["changes"]] for f in report(result)["files"]} == \
         {name: ["sdk-pins"] for name in pinned}
     assert all(p.stat().st_mtime_ns == 10**18 for p in tmp_path.rglob("*") if p.is_file())
-    ignored = run(tmp_path, "--check", "--format", "json", "--ignore", "sdk-pins", ".")
+    ignored = run_cli("--check", "--format", "json", "--ignore", "sdk-pins", ".", cwd=tmp_path)
     assert ignored.returncode == 0 and report(ignored)["files"] == []
 
 
 def test_gitignore_anchored_pattern(tmp_path):
     write(tmp_path, "tree/.gitignore", "/top.yaml\n")
     top, nested = write(tmp_path, "tree/top.yaml", CRON), write(tmp_path, "tree/sub/top.yaml", CRON)
-    assert run(tmp_path, "--write", "tree").returncode == 0
+    assert run_cli("--write", "tree", cwd=tmp_path).returncode == 0
     assert top.read_text() == CRON and nested.read_text() == CRON_V4
 
 
 def test_write_keeps_a_symlink_inside_the_tree(tmp_path):
     real = write(tmp_path, "tree/real.yaml", CRON)
     os.symlink("real.yaml", tmp_path / "tree/link.yaml")
-    result = run(tmp_path, "--write", "tree")
+    result = run_cli("--write", "tree", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert real.read_text() == CRON_V4
     assert os.path.islink(tmp_path / "tree/link.yaml")
@@ -464,7 +461,7 @@ def test_write_keeps_a_symlink_inside_the_tree(tmp_path):
 def test_explicit_file_is_processed_whatever_its_extension(tmp_path):
     path = write(tmp_path, "manifest.txt", CRON)
     ignored = write(tmp_path, "dir/manifest.txt", CRON)
-    result = run(tmp_path, "--write", "manifest.txt", "dir")
+    result = run_cli("--write", "manifest.txt", "dir", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert path.read_text() == CRON_V4 and ignored.read_text() == CRON
 
@@ -472,25 +469,25 @@ def test_explicit_file_is_processed_whatever_its_extension(tmp_path):
 def test_explicit_file_inside_an_ignored_directory_is_processed(tmp_path):
     write(tmp_path, ".gitignore", "vendor/\n")
     path = write(tmp_path, "vendor/cron.yaml", CRON)
-    result = run(tmp_path, "--write", "vendor/cron.yaml")
+    result = run_cli("--write", "vendor/cron.yaml", cwd=tmp_path)
     assert result.returncode == 0 and path.read_text() == CRON_V4
 
 
 def test_a_file_named_twice_is_processed_once(tmp_path):
     write(tmp_path, "cron.yaml", CRON)
-    result = run(tmp_path, "cron.yaml", "./cron.yaml", ".")
+    result = run_cli("cron.yaml", "./cron.yaml", ".", cwd=tmp_path)
     assert result.stdout.decode() == CRON_V4
 
 
 def test_missing_path_is_an_error_and_the_others_still_run(tmp_path):
     path = write(tmp_path, "cron.yaml", CRON)
-    result = run(tmp_path, "--write", "missing.yaml", "cron.yaml")
+    result = run_cli("--write", "missing.yaml", "cron.yaml", cwd=tmp_path)
     assert result.returncode == 2 and b"missing.yaml" in result.stderr
     assert path.read_text() == CRON_V4
 
 
 def test_no_path_is_a_usage_error(tmp_path):
-    result = run(tmp_path)
+    result = run_cli(cwd=tmp_path)
     assert result.returncode == 2 and b"Traceback" not in result.stderr
 
 

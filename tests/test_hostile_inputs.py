@@ -9,37 +9,32 @@ import json
 import os
 import re
 import resource
-import subprocess
-import sys
 import time
 
 import pytest
 
 from argoconvert.errors import InputError
 from argoconvert.yaml.tree import Mapping, Scalar, compose
+from conftest import run_cli
 
 CRON = ("apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata:\n  name: {name}\n"
         "spec:\n  schedule: \"0 2 * * *\"\n")
 GOOD = CRON.format(name="good").encode()
 GOOD_CONVERTED = GOOD.replace(b'  schedule: "0 2 * * *"\n', b'  schedules:\n    - "0 2 * * *"\n')
+SECONDS = 30  # every run ends within this
 
 
-def run(tmp_path, *args, timeout=30):
-    return subprocess.run([sys.executable, "-m", "argoconvert", *map(str, args)], cwd=tmp_path,
-                          capture_output=True, timeout=timeout)
-
-
-def with_good(tmp_path, *args, timeout=30):
+def with_good(tmp_path, *args, timeout=SECONDS):
     """Run `--write ARGS good.yaml`: the bad input comes first, so an abort would skip the good file."""
     (tmp_path / "good.yaml").write_bytes(GOOD)
-    result = run(tmp_path, "--write", *args, "good.yaml", timeout=timeout)
+    result = run_cli("--write", *args, "good.yaml", cwd=tmp_path, timeout=timeout)
     stderr = result.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr, stderr
     assert (tmp_path / "good.yaml").read_bytes() == GOOD_CONVERTED, stderr
     return result, stderr
 
 
-def bad_file(tmp_path, name: str, content: bytes, *, timeout=30) -> str:
+def bad_file(tmp_path, name: str, content: bytes, *, timeout=SECONDS) -> str:
     """A file that must be rejected: exit 2, one error line naming it, bytes and mtime unchanged."""
     path = tmp_path / name
     path.write_bytes(content)
@@ -68,7 +63,7 @@ def test_invalid_yaml_without_any_legacy_key_is_still_an_error(tmp_path):
 
 def test_invalid_yaml_in_print_mode_is_not_echoed(tmp_path):
     (tmp_path / "bad.yaml").write_bytes(b"kind: CronWorkflow\nspec: {schedule: [1\n")
-    result = run(tmp_path, "bad.yaml")
+    result = run_cli("bad.yaml", cwd=tmp_path, timeout=SECONDS)
     assert result.returncode == 2 and b"bad.yaml:" in result.stderr
     assert b"[1" not in result.stdout
 
@@ -228,7 +223,7 @@ def test_python_tags_are_never_executed(tmp_path):
     path.write_text(content)
     (tmp_path / "plain.yaml").write_text(f"kind: ConfigMap\nschedule: {tag}\nobj: !!python/object:os.system {{}}\n")
     for mode in ([], ["--check"], ["--diff"]):
-        assert run(tmp_path, *mode, "tag.yaml", "plain.yaml").returncode in (0, 1)
+        assert run_cli(*mode, "tag.yaml", "plain.yaml", cwd=tmp_path, timeout=SECONDS).returncode in (0, 1)
     result, stderr = with_good(tmp_path, "tag.yaml", "plain.yaml")
     assert not marker.exists()
     assert result.returncode == 0, stderr
