@@ -59,6 +59,15 @@ def _list_rules() -> None:
         click.echo(f"{name:<{width}}  {versions:<26} {fix:<6}  {rule.summary}")
 
 
+def _opt_in_flags(command):
+    """A flag of each opt-in rule's name turns it on (`--strip-server-fields`)."""
+    for name, rule in sorted(REGISTRY.items(), reverse=True):
+        if rule.opt_in:
+            command = click.option(f"--{name}", "opt_in", flag_value=name, multiple=True,
+                                   help=f"Apply the opt-in rule {name}: {rule.summary}.")(command)
+    return command
+
+
 def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
     if output_file:
         with open(output_file, "w", encoding="utf-8") as handle:
@@ -84,9 +93,6 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
 @click.option("--priority-class", "priority_classes", multiple=True, callback=lambda _c, _p, v: _priority_classes(v),
               metavar="VALUE=NAME", help="Replace an integer podPriority / template priority VALUE by the "
                                          "PriorityClass NAME (repeatable).")
-@click.option("--strip-server-fields", is_flag=True,
-              help="Cluster exports: drop status, managedFields, uid, resourceVersion, generation, "
-                   "creationTimestamp, selfLink and the last-applied-configuration annotation.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 unless an error occurred.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes; 0: one per core when there are many files.")
@@ -96,9 +102,10 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
 @click.option("--statistics", is_flag=True, help="Print the number of changes and findings per rule.")
 @click.option("--color/--no-color", default=None, help="Colour the diff (default: on a terminal; NO_COLOR, FORCE_COLOR).")
 @click.option("--list-rules", is_flag=True, help="Print every rule with its versions and fix kind.")
+@_opt_in_flags
 @click.version_option(__version__, "--version", prog_name="argoconvert")
 def main(paths, write, check, show_diff, target_version, select, ignore, output_format, report_format, output_file,
-         priority_classes, strip_server_fields, exit_zero, jobs, quiet, verbose, statistics, color, list_rules):
+         priority_classes, opt_in, exit_zero, jobs, quiet, verbose, statistics, color, list_rules):
     """Migrate Argo Workflows manifests from v3 to v4 syntax.
 
     PATH is a file, a directory (walked for *.yaml, *.yml, *.json) or - for stdin. Without
@@ -112,8 +119,7 @@ def main(paths, write, check, show_diff, target_version, select, ignore, output_
     if write and (check or show_diff):
         raise click.UsageError("--write cannot be combined with --check or --diff")
     try:
-        rules = select_rules(_names(select), _names(ignore), target_version,
-                             ("strip-server-fields",) if strip_server_fields else ())
+        rules = select_rules(_names(select), _names(ignore), target_version, tuple(opt_in))
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     mode = WRITE if write else (CHECK if check or show_diff else PRINT)
