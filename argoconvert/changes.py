@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import enum
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 Path = tuple  # of str (mapping keys) and int (list indices)
 
@@ -21,6 +22,8 @@ class Scope(enum.Enum):
     CRON_SPEC = "cron-spec"  # spec of a CronWorkflow
     WORKFLOW_SPEC = "workflow-spec"  # spec of a Workflow, WorkflowTemplate, ClusterWorkflowTemplate; spec.workflowSpec of a CronWorkflow
     TEMPLATE = "template"  # templates[], templateDefaults, and steps/dag inline templates at any depth
+    PARAMETER = "parameter"  # an item of a `parameters` list under `arguments`, `inputs` or `outputs`, anywhere in a workflow spec
+    TEMPLATE_REF = "template-ref"  # a `templateRef` (of a step, DAG task or hook) anywhere in a workflow spec
     PINS = "pins"  # the text of a dependency pin file (requirements*.txt, pyproject.toml, setup.cfg, setup.py)
 
 
@@ -75,10 +78,11 @@ class ToList(Change):
 
 @dataclass(frozen=True)
 class Rename(Change):
-    """The key at `path` becomes `new_key` and its scalar value `value`, in its place."""
+    """The key at `path` becomes `new_key` and its scalar value `value` (a string, or a small
+    mapping written in flow style), in its place."""
 
     new_key: str = ""
-    value: str = ""
+    value: str | dict = ""
 
     @property
     def new_path(self) -> Path:
@@ -101,6 +105,17 @@ class Remove(Change):
 
     def apply(self, parent: dict) -> None:
         del parent[self.path[-1]]
+
+
+@dataclass(frozen=True)
+class SetValue(Change):
+    """The scalar at `path` (a mapping's value or a list item) becomes the string `value`,
+    quoted in the file's style."""
+
+    value: str = ""
+
+    def apply(self, parent) -> None:
+        parent[self.path[-1]] = self.value
 
 
 @dataclass(frozen=True)
@@ -139,6 +154,15 @@ class SetString(Change):
 
     def apply(self, parent: dict) -> None:
         parent[self.path[-1]] = self.value
+
+
+class Written(NamedTuple):
+    """How the file writes a scalar: its text as written (quotes resolved) and its style
+    ("" plain, "'", '"', "|", ">"), for rules whose meaning depends on it (`Rule.reads_text`)."""
+
+    text: str
+    style: str
+    tagged: bool
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,7 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
 @click.option("--priority-class", "priority_classes", multiple=True, callback=lambda _c, _p, v: _priority_classes(v),
               metavar="VALUE=NAME", help="Replace an integer podPriority / template priority VALUE by the "
                                          "PriorityClass NAME (repeatable).")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply the fixes that change what runs (each says what).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 unless an error occurred.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Worker processes; 0: one per core when there are many files.")
@@ -105,7 +106,7 @@ def _emit_report(text: str, output_file: str | None, to_stderr: bool) -> None:
 @_opt_in_flags
 @click.version_option(__version__, "--version", prog_name="argoconvert")
 def main(paths, write, check, show_diff, target_version, select, ignore, output_format, report_format, output_file,
-         priority_classes, opt_in, exit_zero, jobs, quiet, verbose, statistics, color, list_rules):
+         priority_classes, opt_in, unsafe_fixes, exit_zero, jobs, quiet, verbose, statistics, color, list_rules):
     """Migrate Argo Workflows manifests from v3 to v4 syntax.
 
     PATH is a file, a directory (walked for *.yaml, *.yml, *.json) or - for stdin. Without
@@ -123,8 +124,9 @@ def main(paths, write, check, show_diff, target_version, select, ignore, output_
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     mode = WRITE if write else (CHECK if check or show_diff else PRINT)
-    results = run(RunConfig(tuple(paths), rules, Settings(priority_classes=priority_classes), mode, show_diff,
-                            output_format, jobs, quiet, verbose, diff_report.use_color(color, sys.stdout)))
+    settings = Settings(priority_classes=priority_classes, unsafe_fixes=unsafe_fixes)
+    results = run(RunConfig(tuple(paths), rules, settings, mode, show_diff, output_format, jobs, quiet, verbose,
+                            diff_report.use_color(color, sys.stdout)))
     print_manifests = mode == PRINT
     summary_lines = text_report.lines(results, mode=mode, quiet=quiet, verbose=verbose)
     if report_format != "text":

@@ -19,12 +19,15 @@ WORKFLOW_KINDS = {"Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate"}
 CRON_KIND = "CronWorkflow"
 SENSOR_KIND = "Sensor"
 SENSOR_SOURCES = ("argoWorkflow", "k8s")
+PARAMETER_HOLDERS = ("arguments", "inputs", "outputs")
 LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration"
 # The kinds whose objects hold each scope; a Workflow held by a Sensor or a controller's
 # `workflowDefaults` says `kind: Workflow` or `workflowDefaults` in its document's text.
 SCOPE_KINDS = {Scope.CRON_SPEC: {CRON_KIND},
                Scope.WORKFLOW_SPEC: WORKFLOW_KINDS | {CRON_KIND, "workflowDefaults"},
-               Scope.TEMPLATE: WORKFLOW_KINDS | {CRON_KIND, "workflowDefaults"}}
+               Scope.TEMPLATE: WORKFLOW_KINDS | {CRON_KIND, "workflowDefaults"},
+               Scope.PARAMETER: WORKFLOW_KINDS | {CRON_KIND, "workflowDefaults"},
+               Scope.TEMPLATE_REF: WORKFLOW_KINDS | {CRON_KIND, "workflowDefaults"}}
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,31 @@ class _Walk:
             yield from self.template(obj, path + ("templateDefaults",), spec["templateDefaults"])
         for index, template in enumerate(_list(spec.get("templates"))):
             yield from self.template(obj, path + ("templates", index), template)
+        yield from self.anywhere(obj, path, spec)  # after the templates: a removed template key goes first
+
+    def anywhere(self, obj: ArgoObject, path: Path, spec: dict) -> Iterator[Target]:
+        """Parameters and templateRefs wherever they stand below a workflow spec: templates,
+        steps, tasks, hooks, inline templates, templateDefaults. Each container is walked once
+        (aliases share them, and may even nest one in itself)."""
+        pending, walked = [(path, spec, None)], set()
+        while pending:
+            at, node, parent_key = pending.pop()
+            if id(node) in walked:
+                continue
+            walked.add(id(node))
+            if isinstance(node, list):
+                pending += [(at + (index,), value, parent_key) for index, value in reversed(list(enumerate(node)))
+                            if isinstance(value, (dict, list))]
+                continue
+            for key, value in node.items():
+                if key == "parameters" and parent_key in PARAMETER_HOLDERS and isinstance(value, list):
+                    for index, parameter in enumerate(value):
+                        if isinstance(parameter, dict) and self.first_visit(parameter):
+                            yield Target(Scope.PARAMETER, obj, at + (key, index), parameter)
+                elif key == "templateRef" and isinstance(value, dict) and self.first_visit(value):
+                    yield Target(Scope.TEMPLATE_REF, obj, at + (key,), value)
+            pending += [(at + (key,), value, key) for key, value in reversed(list(node.items()))
+                        if isinstance(value, (dict, list))]
 
     def template(self, obj: ArgoObject, path: Path, template) -> Iterator[Target]:
         if not isinstance(template, dict) or not self.first_visit(template):

@@ -43,11 +43,11 @@ class Prescan:
 
 
 class LegacyKeys:
-    """Lines of a text that write a legacy key of `rules` (`  schedule:`, `- "mutex":`), opt-in
-    rules left out: they are not legacy syntax."""
+    """Lines of a text that write a legacy key of `rules` (`  schedule:`, `- "mutex":`); opt-in
+    rules and rules whose keys are legacy only in some places are left out."""
 
     def __init__(self, rules: list[Rule]):
-        self.rule_of = {key: rule for rule in rules if not rule.opt_in for key in rule.keys}
+        self.rule_of = {key: rule for rule in rules if not rule.opt_in and rule.key_is_legacy for key in rule.keys}
         keys = "|".join(map(re.escape, sorted(self.rule_of)))
         self.pattern = re.compile(r"^[ \t]*(?:-[ \t]+)?[\"']?(%s)[\"']?[ \t]*:" % keys, re.M) if keys else None
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 import argoconvert
-from argoconvert.migrations import REGISTRY
+from argoconvert.migrations import REGISTRY, version
 from conftest import run_cli
 
 CRON = """\
@@ -47,17 +47,27 @@ spec:
   workflowSpec:
     entrypoint: main
     podPriority: 10
+    ttlSecondsAfterFinished: 60
+    arguments:
+      parameters:
+        - {name: n, value: 3}
     synchronization:
       mutex:
         name: wf-lock
     templates:
       - name: main
         priority: 5
+        resubmitPendingPods: true
+        arguments: {}
+        memoize:
+          key: k
+          cache: {configMap: {name: memo, key: k}}
         synchronization:
           semaphore:
             configMapKeyRef: {name: sem, key: k}
-        container:
-          image: alpine
+        steps:
+          - - name: s
+              templateRef: {name: t, template: t, runtimeResolution: true}
 """
 INVALID = "apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nspec:\n  schedule: [unclosed\n"
 # What a default run applies to manifests (not opt-in, not dependency pins): MULTI holds a legacy field for each.
@@ -251,19 +261,28 @@ def test_unknown_rule_name_is_a_usage_error(tmp_path, option):
     assert path.read_text() == CRON and path.stat().st_mtime_ns == 10**18
 
 
-def test_target_version_3_5_applies_nothing(tmp_path):
+def test_target_version_2_11_applies_nothing(tmp_path):
     path = write(tmp_path, "multi.yaml", MULTI)
-    result = run_cli("--check", "--format", "json", "--target-version", "3.5", "multi.yaml", cwd=tmp_path)
+    result = run_cli("--check", "--format", "json", "--target-version", "2.11", "multi.yaml", cwd=tmp_path)
     assert result.returncode == 0
-    assert report(result)["files"] == [] and report(result)["target_version"] == "3.5"
-    assert run_cli("--write", "--target-version", "3.5", "multi.yaml", cwd=tmp_path).returncode == 0
+    assert report(result)["files"] == [] and report(result)["target_version"] == "2.11"
+    assert run_cli("--write", "--target-version", "2.11", "multi.yaml", cwd=tmp_path).returncode == 0
     assert path.read_text() == MULTI and path.stat().st_mtime_ns == 10**18
+
+
+def test_target_version_3_5_applies_only_the_rules_of_earlier_versions(tmp_path):
+    write(tmp_path, "multi.yaml", MULTI)
+    result = run_cli("--check", "--format", "json", "--target-version", "3.5", "multi.yaml", cwd=tmp_path)
+    assert rules_reported(result) == {name for name in MANIFEST_RULES
+                                      if REGISTRY[name].applies_at(version("3.5"))}
+    assert {"resubmit-pending-pods", "ttl-seconds-after-finished"} <= rules_reported(result)
 
 
 def test_target_version_3_6_fixes_but_does_not_yet_report_the_removed_priorities(tmp_path):
     write(tmp_path, "multi.yaml", MULTI)
     result = run_cli("--check", "--format", "json", "--target-version", "3.6", "multi.yaml", cwd=tmp_path)
-    assert rules_reported(result) == {"cron-schedules", "sync-mutexes", "sync-semaphores"}
+    earlier = {name for name in MANIFEST_RULES if REGISTRY[name].applies_at(version("3.5"))}
+    assert rules_reported(result) - earlier == {"cron-schedules", "sync-mutexes", "sync-semaphores"}
     assert result.returncode == 1
     write(tmp_path, "prio.yaml", PRIORITY)
     assert run_cli("--check", "--target-version", "3.6", "prio.yaml", cwd=tmp_path).returncode == 0

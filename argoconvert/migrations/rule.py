@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Iterator, Mapping
 
-from argoconvert.changes import Change, Finding, Scope
+from argoconvert.changes import Change, Finding, Scope, Written
 
 DOCS = "https://argo-workflows.readthedocs.io/en/latest/upgrading/"
 
@@ -25,6 +25,7 @@ class Settings:
     fields its check takes as keywords)."""
 
     priority_classes: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))  # --priority-class
+    unsafe_fixes: bool = False  # --unsafe-fixes: also make the fixes that change what runs
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ class Rule:
     marks: tuple[str, ...] = ()  # other text the rule looks for (a legacy value under a new key)
     reads: tuple[str, ...] = ()  # other keys whose values the check reads besides its own
     python: tuple[Keyword, ...] = ()  # the same fields in Python code; a rule without them is not applied there
+    key_is_legacy: bool = True  # a key of `keys` alone is legacy syntax: a text scan may report it where nothing parses
+    reads_text: bool = False  # the check is given `written(path)`: how the file writes the scalar there
     opt_in: bool = False  # applied only when asked for (--select, or its own option)
     dependency: bool = False  # checks the SDK pins that write the new form, not manifests: reported from removed_in on
     docs: str = DOCS
@@ -89,8 +92,13 @@ class Rule:
         self.check = check
         return check
 
-    def run(self, data, settings: Settings) -> Iterator[Change | Finding]:
-        return self.check(data, **{name: getattr(settings, name) for name in self.settings})
+    def run(self, data, settings: Settings,
+            written: Callable[[tuple], Written | None] = lambda path: None) -> Iterator[Change | Finding]:
+        """`written`: how the text writes the scalar at a path from `data` (None: not known)."""
+        options = {name: getattr(settings, name) for name in self.settings}
+        if self.reads_text:
+            options["written"] = written
+        return self.check(data, **options)
 
     def applies_at(self, target: tuple[int, ...]) -> bool:
         if self.fixable:

@@ -13,7 +13,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from ..changes import Change, Insert, MoveToList, Path, Remove, Rename, ToList
+from ..changes import Change, Insert, MoveToList, Path, Remove, Rename, SetValue, ToList
 from ..errors import Unrenderable
 from ..source import Edit, Source
 from .tree import Alias, Document, Mapping, Node, Scalar, Sequence, deref
@@ -77,16 +77,20 @@ class Layout:
     SAMPLE = 400  # observations: enough for the mode, bounded on a large text
 
     def __init__(self, editor: "Editor", document: Document):
-        indents, dashes, items = Counter(), Counter(), Counter()
+        indents, dashes, items, quotes = Counter(), Counter(), Counter(), Counter()
         mappings = (node for node in document.collections if isinstance(node, Mapping))
         for node in mappings:
             for key, value in node.pairs:
                 editor.observe(key, value, indents, dashes, items)
+                if isinstance(value, Scalar) and value.style in ("'", '"'):
+                    quotes[value.style] += 1
             if indents.total() + dashes.total() >= self.SAMPLE:
                 break
         self.indent = _mode(indents, 2)
         self.dash_offset = _mode(dashes, self.indent)
         self.item_offset = _mode(items, 2)
+        # For a value that becomes a string: JSON's quotes in JSON (a flow document), else the file's.
+        self.quote = '"' if getattr(document.root, "flow", False) or quotes["'"] <= quotes['"'] else "'"
 
 
 def _mode(counter: Counter, default: int) -> int:
@@ -209,6 +213,8 @@ class Editor:
             return self._remove(steps)
         if isinstance(change, Rename):
             return self._rename(change, steps[-1])
+        if isinstance(change, SetValue):
+            return [self._set_value(change, steps[-1])]
         if isinstance(change, MoveToList):
             target = deref(self.steps(root, change.into, builder)[-1].value)
             moved = builder.build(steps[-1].value)
@@ -248,8 +254,18 @@ class Editor:
             raise Unrenderable("only a one-line scalar value can be replaced")
         # A number turning into a string in JSON takes JSON's quotes.
         style = value.style if value.style else ('"' if mapping.flow and key.style == '"' else "")
+        if isinstance(change.value, dict):
+            new_value = json.dumps(change.value) if style == '"' else flow_text(change.value)
+        else:
+            new_value = emit_scalar(change.value, style, mapping.flow)
         return [Edit(key.start, key.end, self._key_text(key, change.new_key, mapping.flow)),
-                Edit(value.start, value.end, emit_scalar(change.value, style, mapping.flow))]
+                Edit(value.start, value.end, new_value)]
+
+    def _set_value(self, change: SetValue, step: Step) -> Edit:
+        value = step.value
+        if not isinstance(value, Scalar) or value.anchor or value.tag or value.style in ("|", ">"):
+            raise Unrenderable("only a one-line scalar without anchor or tag is replaced")
+        return Edit(value.start, value.end, emit_scalar(change.value, self.layout.quote, step.container.flow))
 
     def _to_list(self, change: ToList, step: Step) -> Edit:
         mapping, key, value = step.container, step.key, step.value

@@ -65,7 +65,8 @@ def unreadable_records(rules: list[Rule], source: Source, node: Scalar, found: E
     line, column = source.line_col(node.start)
     records = []
     for rule in rules:
-        key = next((key for key in rule.keys if not rule.opt_in and has_word(node.value, key)), None)
+        key = next((key for key in rule.keys if not rule.opt_in and rule.key_is_legacy and has_word(node.value, key)),
+                   None)
         if key is not None:
             records.append(Record(rule=rule.name, line=line, column=column, document=document, item=found.item,
                                   object=label, path=dotted(found.path),

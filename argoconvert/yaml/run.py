@@ -8,10 +8,10 @@ from the changes the rule yields.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from typing import NamedTuple
 
-from ..changes import Change, Insert, SetString, get
+from ..changes import Change, Insert, Path, Remove, SetString, Written, get
 from ..errors import InputError, Unrenderable, VerificationError
 from ..locate import ArgoObject, embedded, identify, targets
 from ..migrations import Rule, Settings
@@ -21,7 +21,7 @@ from ..textscan import LegacyKeys, Prescan
 from . import embedded as held
 from .edits import Editor
 from .templated import Templated, has_directive, unquoted_directive
-from .tree import Document, compose
+from .tree import Document, Scalar, compose, deref
 from .values import Builder
 from .verify import MAX_EXPANDED_NODES, semantic_changes, verify
 
@@ -113,9 +113,10 @@ class _Run:
     def outcome(self) -> TextOutcome:
         for index, (document, data) in enumerate(zip(self.parsed.documents, self.parsed.data)):
             for target in targets(data, self.kind, self.item):
+                written = partial(self._written, document, target.path)
                 for rule in self.ruleset.rules:
                     if target.scope in rule.scopes:
-                        for outcome in rule.run(target.data, self.ruleset.settings):
+                        for outcome in rule.run(target.data, self.ruleset.settings, written):
                             self._take(rule, index, document, target.obj, outcome.rebased(target.path))
             if self.kind is None:
                 for found in embedded(data, self.item):
@@ -177,6 +178,14 @@ class _Run:
         self.edits.extend(self.editor.embed(node, inner, list(outcome.edits), new_value))
         self.applied.setdefault(index, []).append(SetString(found.path, "", value=new_value))
 
+    def _written(self, document: Document, base: Path, path: Path) -> Written | None:
+        """How the text writes the scalar at base + path (None: not a scalar the text holds there)."""
+        try:
+            node = deref(self.editor.steps(document.root, base + path, self.parsed.builder)[-1].value)
+        except (Unrenderable, IndexError):
+            return None
+        return Written(node.value, node.style, bool(node.tag)) if isinstance(node, Scalar) else None
+
     def _object_of(self, index: int, item: int | None):
         """The object of document `index`, or its List item `item` (a List converted item by
         item shows each item as a document of its own)."""
@@ -190,6 +199,9 @@ class _Run:
             anchor = self.editor.steps(document.root, position_path, self.parsed.builder)[-1].key
         except (Unrenderable, IndexError):
             anchor = None
+        if any(isinstance(done, Remove) and len(outcome.path) > len(done.path)
+               and outcome.path[:len(done.path)] == done.path for done in self.applied.get(index, ())):
+            return  # inside what another change removes (a template's arguments): moot
         # The same field reached again through an alias or a merge key is the same data object.
         parent = get(self.parsed.data[index], outcome.path[:-1])
         identity = (rule.name, type(outcome).__name__, id(parent), outcome.path[-1])

@@ -1,0 +1,1 @@
+"""Rules for Argo Workflows v2.12, which stopped reading fields it made the default."""
