@@ -29,17 +29,23 @@ def has_word(text: str | bytes, word: str | bytes, start: int = 0, end: int | No
 
 class Prescan:
     """Whether a text (or bytes) may need one of `rules`: it holds a legacy key as a word
-    (`schedule`, not `schedules`) or one of their marks."""
+    (`schedule`, not `schedules`), one of their marks, or a match of one of their patterns."""
 
     def __init__(self, rules: list[Rule]):
         keys = sorted({key for rule in rules for key in rule.keys})
         marks = sorted({mark for rule in rules for mark in rule.marks})
         self.words = [(key, True) for key in keys] + [(mark, False) for mark in marks]
         self.byte_words = [(word.encode(), whole) for word, whole in self.words]
+        patterns = sorted({rule.pattern for rule in rules if rule.pattern})
+        self.pattern = re.compile("|".join(patterns), re.M) if patterns else None
+        self.byte_pattern = re.compile("|".join(patterns).encode(), re.M) if patterns else None
 
     def may_need(self, text: str | bytes, start: int = 0, end: int | None = None) -> bool:
-        return any(has_word(text, word, start, end, whole)
-                   for word, whole in (self.byte_words if isinstance(text, bytes) else self.words))
+        if any(has_word(text, word, start, end, whole)
+               for word, whole in (self.byte_words if isinstance(text, bytes) else self.words)):
+            return True
+        pattern = self.byte_pattern if isinstance(text, bytes) else self.pattern
+        return pattern is not None and pattern.search(text, start, len(text) if end is None else end) is not None
 
 
 class LegacyKeys:

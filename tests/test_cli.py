@@ -235,6 +235,9 @@ def test_diff_applied_with_git_apply_gives_the_write_result(tmp_path):
     ("--select", "template-priority", {"template-priority"}),
     ("--ignore", "cron-schedules,pod-priority", MANIFEST_RULES - {"cron-schedules", "pod-priority"}),
     ("--ignore", "sync-mutexes", MANIFEST_RULES - {"sync-mutexes"}),
+    ("--select", "sync", {"sync-mutexes", "sync-semaphores"}),  # a prefix that ends at a hyphen
+    ("--ignore", "sync-,template", MANIFEST_RULES - {"sync-mutexes", "sync-semaphores", "template-priority",
+                                                     "template-arguments"}),
 ])
 def test_select_and_ignore(tmp_path, option, value, expected):
     write(tmp_path, "multi.yaml", MULTI)
@@ -255,9 +258,9 @@ def test_select_applies_only_the_selected_rule(tmp_path):
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
 def test_unknown_rule_name_is_a_usage_error(tmp_path, option):
     path = write(tmp_path, "cron.yaml", CRON)
-    result = run_cli("--write", option, "cron-schedules,no-such-rule", "cron.yaml", cwd=tmp_path)
+    result = run_cli("--write", option, "cron-schedules,no-such-rule,syn", "cron.yaml", cwd=tmp_path)
     assert result.returncode == 2
-    assert b"no-such-rule" in result.stderr and b"Traceback" not in result.stderr
+    assert b"no-such-rule, syn" in result.stderr and b"Traceback" not in result.stderr
     assert path.read_text() == CRON and path.stat().st_mtime_ns == 10**18
 
 

@@ -41,4 +41,4 @@ def test_every_rule_module_registers_one_rule_with_a_check():
         assert REGISTRY[rule.name] is rule
         assert rule.check is not None and rule.scopes
         assert version(rule.available_since) <= version(rule.removed_in)
-        assert rule.keys or rule.marks or rule.dependency  # a text without its keys or marks cannot need the rule
+        assert rule.keys or rule.marks or rule.pattern or rule.dependency  # else every text would need it

@@ -28,14 +28,21 @@ _load()
 LATEST = max((rule.removed_in for rule in REGISTRY.values()), key=version)  # the newest version a rule knows
 
 
-def select_rules(select: list[str] | None, ignore: list[str] | None, target_version: str,
-                 opt_in: tuple[str, ...] = ()) -> list[Rule]:
-    """Rules enabled by --select/--ignore that apply when targeting `target_version`; an
-    opt-in rule only when selected by name or listed in `opt_in`."""
-    unknown = [name for name in (select or []) + (ignore or []) if name not in REGISTRY]
+def _matching(names: list[str]) -> set[str]:
+    """Rule names given by name or by a prefix that ends at a hyphen (`crd` = every `crd-*` rule)."""
+    unknown = [name for name in names if name not in REGISTRY and not any(
+        rule.startswith(name.rstrip("-") + "-") for rule in REGISTRY)]
     if unknown:
         raise ValueError(f"unknown rule: {', '.join(unknown)} (see --list-rules)")
+    return {rule for name in names for rule in REGISTRY if rule == name or rule.startswith(name.rstrip("-") + "-")}
+
+
+def select_rules(select: list[str] | None, ignore: list[str] | None, target_version: str,
+                 opt_in: tuple[str, ...] = ()) -> list[Rule]:
+    """Rules enabled by --select/--ignore (names or prefixes) that apply when targeting
+    `target_version`; an opt-in rule only when selected by name or listed in `opt_in`."""
+    selected, ignored = _matching(select or []), _matching(ignore or [])
     target = version(target_version)
     return [rule for name, rule in REGISTRY.items()
-            if (name in (select or []) or name in opt_in or (not select and not rule.opt_in))
-            and name not in (ignore or []) and rule.applies_at(target)]
+            if (name in (select or []) or name in opt_in or (not rule.opt_in and (not select or name in selected)))
+            and name not in ignored and rule.applies_at(target)]

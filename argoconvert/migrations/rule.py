@@ -75,6 +75,7 @@ class Rule:
     scopes: tuple[Scope, ...]
     keys: tuple[str, ...]  # legacy keys; a text without any of them (or of `marks`) cannot need this rule
     marks: tuple[str, ...] = ()  # other text the rule looks for (a legacy value under a new key)
+    pattern: str | None = None  # a regular expression: a text in which it finds nothing cannot need the rule
     reads: tuple[str, ...] = ()  # other keys whose values the check reads besides its own
     python: tuple[Keyword, ...] = ()  # the same fields in Python code; a rule without them is not applied there
     key_is_legacy: bool = True  # a key of `keys` alone is legacy syntax: a text scan may report it where nothing parses

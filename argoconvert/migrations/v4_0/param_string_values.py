@@ -22,7 +22,10 @@ rule = Rule(
     fixable=True,
     scopes=(Scope.PARAMETER,),
     keys=(),
-    marks=("parameters",),
+    # A `value:` or `default:` whose scalar may not be a string (a number, a YAML 1.1 boolean, an
+    # alias or tag, or something on the next line), or any `enum`; in YAML or JSON.
+    pattern=r"""\b(?:value|default)["']?[ \t]*:[ \t]*(?:[-+.0-9*!]|(?:[yYnN]|[yY]es|YES|[nN]o|NO|[tT]rue|TRUE"""
+            r"""|[fF]alse|FALSE|[oO]n|ON|[oO]ff|OFF)\b|#|\r?$)|\benum["']?[ \t]*:""",
     key_is_legacy=False,
     reads_text=True,
 )
