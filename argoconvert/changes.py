@@ -24,6 +24,7 @@ class Scope(enum.Enum):
     TEMPLATE = "template"  # templates[], templateDefaults, and steps/dag inline templates at any depth
     PARAMETER = "parameter"  # an item of a `parameters` list under `arguments`, `inputs` or `outputs`, anywhere in a workflow spec
     TEMPLATE_REF = "template-ref"  # a `templateRef` (of a step, DAG task or hook) anywhere in a workflow spec
+    SUBMITTED = "submitted"  # an Argo object as the API server receives it, after every other rule's changes
     PINS = "pins"  # the text of a dependency pin file (requirements*.txt, pyproject.toml, setup.cfg, setup.py)
 
 
@@ -156,13 +157,22 @@ class SetString(Change):
         parent[self.path[-1]] = self.value
 
 
+class Submitted(NamedTuple):
+    """What Scope.SUBMITTED shows a rule: an Argo object's data after the other rules' changes,
+    its kind, and whether it is partial (a controller's workflowDefaults, a Sensor's resource,
+    which something else completes: only types and unknown fields can be judged)."""
+
+    kind: str
+    data: dict
+    partial: bool
+
+
 class Written(NamedTuple):
     """How the file writes a scalar: its text as written (quotes resolved) and its style
-    ("" plain, "'", '"', "|", ">"), for rules whose meaning depends on it (`Rule.reads_text`)."""
+    ("" plain, "'", '"', "|", ">"), for rules whose messages quote it (`Rule.reads_text`)."""
 
     text: str
     style: str
-    tagged: bool
 
 
 @dataclass(frozen=True)

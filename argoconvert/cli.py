@@ -124,7 +124,7 @@ def main(paths, write, check, show_diff, target_version, select, ignore, output_
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     mode = WRITE if write else (CHECK if check or show_diff else PRINT)
-    settings = Settings(priority_classes=priority_classes, unsafe_fixes=unsafe_fixes)
+    settings = Settings(priority_classes=priority_classes, unsafe_fixes=unsafe_fixes, target_version=target_version)
     results = run(RunConfig(tuple(paths), rules, settings, mode, show_diff, output_format, jobs, quiet, verbose,
                             diff_report.use_color(color, sys.stdout)))
     print_manifests = mode == PRINT

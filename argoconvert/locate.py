@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from .changes import Path, Scope
+from .changes import Path, Scope, Submitted
 
 ARGO_GROUP = "argoproj.io/"
 WORKFLOW_KINDS = {"Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate"}
@@ -200,6 +200,35 @@ def _top_level(walk: _Walk, obj, path: Path, item: int | None) -> Iterator[Targe
     yield from walk.object(obj, path, item)
 
 
+def submitted(document, kind: str | None = None, item: int | None = None) -> Iterator[tuple[ArgoObject, Submitted]]:
+    """The Argo Workflows objects of a document as the API server receives them: documents and
+    List items whole; a Sensor trigger's resource and a controller's workflowDefaults (`kind`
+    given) partial, since something else completes them."""
+    if kind:
+        if isinstance(document, dict):
+            yield ArgoObject(kind, _name(document), (), None), Submitted(kind, document, True)
+        return
+    for obj, path, index in _objects(document, item):
+        yield from _submitted(obj, path, index, partial=False)
+
+
+def _submitted(obj, path: Path, item: int | None, partial: bool) -> Iterator[tuple[ArgoObject, Submitted]]:
+    if _is_argo(obj, WORKFLOW_KINDS | {CRON_KIND}):
+        yield ArgoObject(obj["kind"], _name(obj), path, item), Submitted(obj["kind"], obj, partial)
+    elif _is_argo(obj, {SENSOR_KIND}):
+        pending = [(trigger, path + ("spec", "triggers", index))
+                   for index, trigger in enumerate(_list(_dict(obj.get("spec")).get("triggers")))]
+        while pending:
+            trigger, at = pending.pop(0)
+            template = _dict(_dict(trigger).get("template"))
+            for source_kind in SENSOR_SOURCES:
+                resource = _dict(_dict(template.get(source_kind)).get("source")).get("resource")
+                if isinstance(resource, dict):
+                    yield from _submitted(resource, at + ("template", source_kind, "source", "resource"), item, True)
+            if isinstance(_dict(trigger).get("dlqTrigger"), dict):
+                pending.append((trigger["dlqTrigger"], at + ("dlqTrigger",)))
+
+
 @dataclass(frozen=True)
 class Embedded:
     """A manifest held in a string: converted like a file, then written back into the string."""
@@ -208,6 +237,7 @@ class Embedded:
     kind: str | None  # what the held object is when it does not say
     item: int | None
     report_only: bool = False  # reported, never edited: a kustomize patch, which the reference conversion leaves
+    submitted: bool = True  # the API server validates what it holds (not the last-applied annotation, a string to it)
 
 
 def embedded(document, item: int | None = None) -> Iterator[Embedded]:
@@ -219,7 +249,7 @@ def embedded(document, item: int | None = None) -> Iterator[Embedded]:
         if not isinstance(obj, dict):
             continue
         if isinstance(_dict(_dict(obj.get("metadata")).get("annotations")).get(LAST_APPLIED), str):
-            yield Embedded(path + ("metadata", "annotations", LAST_APPLIED), None, item)
+            yield Embedded(path + ("metadata", "annotations", LAST_APPLIED), None, item, submitted=False)
         if obj.get("kind") == "ConfigMap" and isinstance(_dict(obj.get("data")).get("workflowDefaults"), str):
             yield Embedded(path + ("data", "workflowDefaults"), "Workflow", item)
         if _is_argo(obj, {SENSOR_KIND}):
@@ -239,10 +269,10 @@ def _kustomize_patches(kustomization: dict, path: Path, item: int | None) -> Ite
         for index, entry in enumerate(_list(kustomization.get(key))):
             if isinstance(_dict(entry).get("patch"), str):
                 kind = _dict(entry.get("target")).get("kind")
-                yield Embedded(path + (key, index, "patch"), kind if isinstance(kind, str) else None, item, True)
+                yield Embedded(path + (key, index, "patch"), kind if isinstance(kind, str) else None, item, True, False)
     for index, patch in enumerate(_list(kustomization.get(KUSTOMIZE_PATCHES[2]))):
         if isinstance(patch, str) and "\n" in patch:  # inline; a one-line entry names a file
-            yield Embedded(path + (KUSTOMIZE_PATCHES[2], index), None, item, True)
+            yield Embedded(path + (KUSTOMIZE_PATCHES[2], index), None, item, True, False)
 
 
 def _sensor_inline(trigger, path: Path, item: int | None) -> Iterator[Embedded]:

@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-GOOD = b"apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata: {name: ok}\nspec:\n  schedule: '1 * * * *'\n"
+GOOD = (b"apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata: {name: ok}\nspec:\n  schedule: '1 * * * *'\n"
+        b"  workflowSpec: {entrypoint: main, templates: [{name: main, container: {image: alpine}}]}\n")
 CRON = "apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata: {name: bad}\nspec:\n"
 
 

@@ -881,7 +881,7 @@ def test_a_priority_class_rename_in_a_dict_is_fixable_as_in_yaml():
 
     text = ('WORKFLOW = {"apiVersion": "argoproj.io/v1alpha1", "kind": "Workflow",\n'
             '            "spec": {"podPriority": 100, "templates": [{"name": "main", "priority": 5}]}}\n')
-    manifest = ('apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  podPriority: 100\n'
+    manifest = ('apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: w}\nspec:\n  podPriority: 100\n'
                 '  templates:\n    - name: main\n      priority: 5\n')
     mapped = Converter(select_rules(None, None, LATEST), settings=Settings(priority_classes={100: "high", 5: "low"}))
     python = convert_text(text, mapped).records

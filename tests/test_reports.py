@@ -51,6 +51,7 @@ metadata:
   name: done
 spec:
   schedules: ["0 2 * * *"]
+  workflowSpec: {entrypoint: main, templates: [{name: main, container: {image: alpine}}]}
 """
 INVALID = "apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nspec:\n  schedule: [unclosed\n"
 

@@ -72,7 +72,7 @@ def test_a_whole_template_merged_still_converts(tmp_path):
 def test_an_unreadable_manifest_in_a_string_is_reported():
     text = ("apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata:\n  name: nightly\n  annotations:\n"
             "    kubectl.kubernetes.io/last-applied-configuration: '{\"spec\": {\"schedule\": [}'\n"
-            "spec:\n  schedules: [\"0 2 * * *\"]\n")
+            "spec:\n  schedules: [\"0 2 * * *\"]\n  workflowSpec: {entrypoint: main}\n")
     result = CONVERTER.convert(Source.from_bytes("c.yaml", text.encode()))
     assert result.output is None and result.error is None
     [record] = result.records

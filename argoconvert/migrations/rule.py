@@ -26,6 +26,7 @@ class Settings:
 
     priority_classes: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))  # --priority-class
     unsafe_fixes: bool = False  # --unsafe-fixes: also make the fixes that change what runs
+    target_version: str | None = None  # --target-version (None: the newest)
 
 
 @dataclass(frozen=True)

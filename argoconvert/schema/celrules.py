@@ -18,7 +18,11 @@ Transition rules (those that use `oldSelf`) only apply to updates and are skippe
 """
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
+import os
 import re
+import sys
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -35,12 +39,42 @@ class RuleError(Exception):
     """The rule could not be evaluated on this value (the server reports such a rule as failed)."""
 
 
+def _load_cel() -> Any:
+    """The extension module of common-expression-language, or None.
+
+    Its package's `__init__` also imports its command line (typer, prompt_toolkit, rich: about
+    0.3 s), so the extension is loaded on its own, under the name the package gives it
+    (`cel.cel`), where a later `import cel` finds it and does not load it twice.
+    """
+    loaded = sys.modules.get("cel.cel") or sys.modules.get("cel")
+    if loaded is None:
+        spec = importlib.util.find_spec("cel")
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        for folder in spec.submodule_search_locations:
+            for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+                path = os.path.join(folder, "cel" + suffix)
+                if os.path.exists(path):
+                    loader = importlib.machinery.ExtensionFileLoader("cel.cel", path)
+                    module_spec = importlib.util.spec_from_file_location("cel.cel", path, loader=loader)
+                    loaded = importlib.util.module_from_spec(module_spec)
+                    loader.exec_module(loaded)
+                    sys.modules["cel.cel"] = loaded
+                    break
+            if loaded is not None:
+                break
+        if loaded is None:
+            import cel as loaded  # a layout of the package this loader does not know
+    if hasattr(loaded, "compile") and hasattr(loaded, "Program"):
+        return loaded
+    return None  # another distribution's `cel` module
+
+
 @lru_cache(maxsize=None)
 def backend() -> tuple[str, Callable[[str], Callable[[Any], Any]]] | None:
     try:
-        import cel  # common-expression-language
-
-        if hasattr(cel, "compile") and hasattr(cel, "Context"):
+        cel = _load_cel()
+        if cel is not None:
             def compile_rust(source: str) -> Callable[[Any], Any]:
                 execute = cel.compile(source).execute
 
@@ -104,7 +138,7 @@ def footprint(source: str, self_is_list: bool) -> frozenset[str] | None:
         if receiver != "self" or not self_is_list:
             return None  # iterating a map sees every key
     names = set(_IDENT_AFTER_DOT.findall(without_strings))
-    names.update(text[1:-1] for text in _STRING.findall(source))
+    names.update(text[1:-1] for text in _STRING.findall(source) if len(text) > 2)
     return frozenset(names)
 
 

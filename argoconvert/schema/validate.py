@@ -20,12 +20,13 @@ import math
 from datetime import date
 from typing import Any, Callable
 
-from . import celrules, patterns
+from .celrules import RuleError, compile_rule
+from .patterns import format_check, matcher
 
-UNKNOWN = "crd-unknown-field"
-INVALID = "crd-invalid-value"
-MISSING = "crd-missing-field"
-RULE = "crd-rule"
+UNKNOWN = "unknown-field"
+INVALID = "invalid-value"
+MISSING = "missing-field"
+RULE = "rule"
 
 
 class Options:
@@ -46,20 +47,20 @@ class Options:
 class Issue:
     """A violation before the public type is made (kept light: made only on a problem)."""
 
-    __slots__ = ("path", "rule", "message", "at_key", "suggestion", "field", "blocking")
+    __slots__ = ("path", "kind", "message", "at_key", "suggestion", "field", "blocking")
 
-    def __init__(self, path, rule, message, at_key=False, suggestion=None, field=None, blocking=False):
-        self.path, self.rule, self.message, self.at_key = path, rule, message, at_key
+    def __init__(self, path, kind, message, at_key=False, suggestion=None, field=None, blocking=False):
+        self.path, self.kind, self.message, self.at_key = path, kind, message, at_key
         self.suggestion, self.field, self.blocking = suggestion, field, blocking
 
 
 class Context:
     __slots__ = ("issues", "rule_errors", "unknown")
 
-    def __init__(self, unknown: Callable[[Any, tuple, Any], Issue]):
+    def __init__(self, unknown: Callable[[Any, tuple, Any, dict], Issue]):
         self.issues: list[Issue] = []
         self.rule_errors: list[Issue] = []
-        self.unknown = unknown  # (object checker, path of the object, key) -> Issue
+        self.unknown = unknown  # (object checker, path of the object, key, the object) -> Issue
 
 
 # ----------------------------------------------------------------------------------------------
@@ -200,8 +201,7 @@ class Scalar(Checker):
 
 
 class Object(Checker):
-    __slots__ = ("props", "extra", "preserve", "required", "defaults", "rules", "checks", "directives",
-                 "known", "node")
+    __slots__ = ("props", "extra", "preserve", "required", "defaults", "rules", "checks", "directives", "node")
 
     def run(self, value, path, ctx):
         if type(value) is not dict:
@@ -213,16 +213,15 @@ class Object(Checker):
         for key, item in value.items():
             checker = props.get(key)
             if checker is None:
-                if type(key) is not str:
-                    key = _key_text(key)
-                    checker = props.get(key)
+                if type(key) is not str:  # `1:` or `true:` reach the server as "1" and "true"
+                    checker = props.get(_key_text(key))
                 if checker is None:
                     if extra is not None:
                         checker = extra
-                    elif self.preserve or (self.directives and key.startswith("$")):
+                    elif self.preserve or (self.directives and type(key) is str and key.startswith("$")):
                         continue
                     else:
-                        issues.append(ctx.unknown(self, path, key))
+                        issues.append(ctx.unknown(self, path, key, value))
                         continue
             if item is None or type(item) is checker.fast:
                 continue  # a null is pruned or defaulted by the server, never an error
@@ -341,7 +340,7 @@ def _run_rules(rules: list, value: Any, path: tuple, ctx: Context) -> None:
                 if rule.holds(target):
                     continue
                 ctx.issues.append(Issue(where, RULE, f"{path_text(where)}: {rule.message_for(target)}"))
-            except celrules.RuleError as error:
+            except RuleError as error:
                 ctx.rule_errors.append(Issue(where, RULE, f"{path_text(where)}: rule {rule.source!r} could not "
                                              f"be evaluated: {error}"))
 
@@ -365,7 +364,7 @@ def _enum_check(allowed: list) -> Callable:
 
 
 def _pattern_check(pattern: str) -> Callable | None:
-    search = patterns.matcher(pattern)
+    search = matcher(pattern)
     if search is None:
         return None
 
@@ -381,7 +380,7 @@ def _pattern_check(pattern: str) -> Callable | None:
 
 
 def _format_check(name: str) -> Callable | None:
-    test = patterns.format_check(name)
+    test = format_check(name)
     if test is None:
         return None
 
@@ -432,13 +431,17 @@ class Compiler:
 
     def root(self, node_id: int) -> Object:
         """The object's root: `metadata` is only an object here, `status` is not checked."""
-        checker = self._object(self.nodes[node_id], node_id)
-        props = dict(checker.props)
-        if "metadata" in props:
-            props["metadata"] = TypeOnly(dict, "object")
-        if "status" in props:
-            props["status"] = Anything()
-        checker.props = props
+        shared = self.checker(node_id)
+        if not isinstance(shared, Object):
+            raise ValueError(f"schema node {node_id}: the root of an object must be an object")
+        checker = Object()
+        for slot in Object.__slots__ + Checker.__slots__:
+            setattr(checker, slot, getattr(shared, slot))
+        checker.props = dict(shared.props)
+        if "metadata" in checker.props:
+            checker.props["metadata"] = TypeOnly(dict, "object")
+        if "status" in checker.props:
+            checker.props["status"] = Anything()
         return checker
 
     def checker(self, node_id: int) -> Checker:
@@ -491,7 +494,7 @@ class Compiler:
     def _rules(self, node: dict, is_list: bool) -> list | None:
         if not self.options.rules or not node.get("x-kubernetes-validations"):
             return None
-        rules = [celrules.compile_rule(entry, is_list) for entry in node["x-kubernetes-validations"]]
+        rules = [compile_rule(entry, is_list) for entry in node["x-kubernetes-validations"]]
         rules = [rule for rule in rules if rule is not None]
         return rules or None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -28,6 +29,8 @@ class Step:
 
 
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<", "="}
+# What YAML 1.1 readers other than Kubernetes' take for a number (base 60): quoted, to be safe.
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
 _PLAIN_FIRST = set("-?:,[]{}#&*!|>'\"%@` \t")
 _FLOW_INDICATORS = set(",[]{}")
 
@@ -37,7 +40,7 @@ def emit_scalar(value: str, style: str, flow: bool) -> str:
     if style == "" and value and value == value.strip() and value[0] not in _PLAIN_FIRST \
             and "\n" not in value and ": " not in value and " #" not in value and not value.endswith(":") \
             and not (flow and _FLOW_INDICATORS & set(value)) \
-            and value.lower() not in _YAML_WORDS and resolve_plain(value) == value:
+            and value.lower() not in _YAML_WORDS and resolve_plain(value) == value and not _SEXAGESIMAL.fullmatch(value):
         return value
     if style == "'" and "\n" not in value:
         return "'" + value.replace("'", "''") + "'"

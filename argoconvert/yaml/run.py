@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import NamedTuple
 
-from ..changes import Change, Insert, Path, Remove, SetString, Written, get
+from ..changes import Change, Insert, Path, Remove, Scope, SetString, Written, get
 from ..errors import InputError, Unrenderable, VerificationError
-from ..locate import ArgoObject, embedded, identify, targets
+from ..locate import ArgoObject, embedded, identify, submitted, targets
 from ..migrations import Rule, Settings
 from ..records import Problem, Record
 from ..source import Edit, Source, apply_edits
@@ -41,6 +41,11 @@ class RuleSet:
     @cached_property
     def legacy_keys(self) -> LegacyKeys:
         return LegacyKeys(self.rules)
+
+    @cached_property
+    def judges_submissions(self) -> bool:
+        """Some rule judges what the API server receives: every Argo object must be read."""
+        return any(Scope.SUBMITTED in rule.scopes for rule in self.rules)
 
 
 class Parsed(NamedTuple):
@@ -88,11 +93,25 @@ class TextOutcome:
     semantic: tuple[str, ...] = ()  # data-level changes, with --verbose
 
 
+WHOLE, PARTIAL = "whole", "partial"  # how the API server receives the text's Argo objects
+
+
 def run_text(ruleset: RuleSet, source: Source, parsed: Parsed, kind: str | None = None,
-             item: int | None = None) -> TextOutcome:
+             item: int | None = None, submitted_as: str | None = WHOLE) -> TextOutcome:
     """`kind`: what the text holds when it does not say (a controller's workflowDefaults);
-    `item`: the text is this one item of a List."""
-    return _Run(ruleset, source, parsed, kind, item).outcome()
+    `item`: the text is this one item of a List; `submitted_as`: how the API server receives
+    its Argo objects (WHOLE, PARTIAL: completed by something else, or None: not at all)."""
+    return _Run(ruleset, source, parsed, kind, item, submitted_as).outcome()
+
+
+def _templated_value(data, path: Path) -> bool:
+    """Whether the value at `path` is a string holding a Helm action, which rendering replaces."""
+    for step in path:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return isinstance(data, str) and has_directive(data)
 
 
 @dataclass
@@ -102,10 +121,12 @@ class _Run:
     parsed: Parsed
     kind: str | None
     item: int | None
+    submitted_as: str | None
     records: list[Record] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
     applied: dict[int, list[Change]] = field(default_factory=dict)  # by document
     seen: set = field(default_factory=set)
+    reported: set = field(default_factory=set)  # (document, path) of the fields findings already name
 
     def __post_init__(self):
         self.editor = Editor(self.source, self.parsed.documents)
@@ -128,6 +149,7 @@ class _Run:
                                                           index, line, column)
         self.edits.extend(self.editor.flow_removals())
         if not self.edits:
+            self._accept(self.parsed.data)
             return TextOutcome(records=tuple(self.records))
         documents = self.parsed.documents
         bombs = {i for i, d in enumerate(documents) if d.aliases and d.root.size > MAX_EXPANDED_NODES}
@@ -144,12 +166,44 @@ class _Run:
                            keep_before=self.ruleset.explain)
         except (VerificationError, Unrenderable) as exc:
             return self._unapplied(Problem(f"internal error, nothing written: {exc}"))
+        self._accept([after.get(index, data) for index, data in enumerate(self.parsed.data)])
         semantic = []
         if self.ruleset.explain:
             for index, data in after.items():
                 prefix = f"document {index}: " if len(documents) > 1 else ""
                 semantic += [prefix + line for line in semantic_changes(self.parsed.data[index], data)]
         return TextOutcome(new_text, tuple(self.edits), tuple(self.records), None, tuple(semantic))
+
+    def _accept(self, results: list) -> None:
+        """The rules that judge what the API server receives, shown each Argo object of the
+        converted data; their findings placed where the input holds what they name."""
+        if not self.ruleset.judges_submissions or self.submitted_as is None:
+            return
+        rules = [rule for rule in self.ruleset.rules if Scope.SUBMITTED in rule.scopes]
+        for index, (document, data) in enumerate(zip(self.parsed.documents, results)):
+            for obj, received in submitted(data, self.kind, self.item):
+                if self.submitted_as == PARTIAL:
+                    received = received._replace(partial=True)
+                for rule in rules:
+                    for finding in rule.run(received, self.ruleset.settings):
+                        finding = finding.rebased(obj.path)
+                        if (index, self._in_input(index, finding.path)) in self.reported:
+                            continue  # a migration rule already said what to do with this field
+                        if _templated_value(data, finding.path):
+                            continue  # a Helm action fills it in when rendered (SPEC 2.5)
+                        line, column = self._position(document, self._in_input(index, finding.path))
+                        self.records.append(Record.of(rule.name, finding, cut=obj.path, line=line, column=column,
+                                                      document=index, item=obj.item, object=obj.label))
+
+    def _in_input(self, index: int, path: Path) -> Path:
+        """Where a path of the converted data was in the input: through what a change moved."""
+        for change in self.applied.get(index, ()):
+            if isinstance(change, Remove):
+                continue
+            for moved in (change.new_path, change.destination):
+                if path[:len(moved)] == moved:
+                    return change.path + path[len(moved):]
+        return path
 
     def _unapplied(self, error: Problem) -> TextOutcome:
         """Nothing of this text is written: its changes become findings."""
@@ -160,7 +214,8 @@ class _Run:
     def _held(self, index: int, document: Document, found) -> None:
         """Convert the manifest held in a string and write it back into the string."""
         node = held.string_node(self.editor, document, self.parsed.builder, found, self.applied.get(index, []))
-        if node is None or not self.ruleset.prescan.may_need(node.value):
+        judged = found.submitted and self.submitted_as is not None and self.ruleset.judges_submissions
+        if node is None or not (judged or self.ruleset.prescan.may_need(node.value)):
             return
         inner = Source(self.source.path, node.value)
         try:
@@ -169,7 +224,8 @@ class _Run:
             self.records += held.unreadable_records(self.ruleset.rules, self.source, node, found, index,
                                                     identify(self._object_of(index, found.item)), exc)
             return
-        outcome = run_text(self.ruleset, inner, parsed, found.kind)
+        outcome = run_text(self.ruleset, inner, parsed, found.kind,
+                           submitted_as=PARTIAL if found.submitted and self.submitted_as else None)
         new_value = None if found.report_only else outcome.new_text
         self.records += held.inner_records(outcome.records, outcome.error, self.editor, node, inner, found, index,
                                            written=new_value is not None)
@@ -184,7 +240,7 @@ class _Run:
             node = deref(self.editor.steps(document.root, base + path, self.parsed.builder)[-1].value)
         except (Unrenderable, IndexError):
             return None
-        return Written(node.value, node.style, bool(node.tag)) if isinstance(node, Scalar) else None
+        return Written(node.value, node.style) if isinstance(node, Scalar) else None
 
     def _object_of(self, index: int, item: int | None):
         """The object of document `index`, or its List item `item` (a List converted item by
@@ -216,6 +272,8 @@ class _Run:
                 applied = True
             except Unrenderable as exc:
                 message = f"{message}; not fixed: {exc}"
+        if not applied:
+            self.reported.add((index, outcome.path))
         line, column = self.source.line_col(anchor.start) if anchor else self._position(document, position_path)
         self.records.append(Record.of(rule.name, outcome, cut=obj.path, message=message, line=line, column=column,
                                       document=index, item=obj.item, object=obj.label, applied=applied))

@@ -1,7 +1,7 @@
 """Nodes to plain data (dict, list, str, int, float, bool, None), as a cluster would read them.
 
-Scalars resolve by the YAML 1.1 rules that Kubernetes' YAML reader follows (`yes` is a
-bool, `0x1F` an int). An alias yields the very object its anchor built, so an alias bomb
+Plain scalars resolve as Kubernetes' YAML reader (goyaml.v2) resolves them (`yes` is a
+bool, `0x1F` an int, `1:30` a string). An alias yields the very object its anchor built, so an alias bomb
 stays as small as its text. Duplicate keys are an error: the cluster would keep only one.
 `<<` merge keys are applied as YAML 1.1 says.
 """
@@ -17,60 +17,41 @@ from .tree import Alias, Mapping, Node, Scalar, Sequence
 NAN = float("nan")  # one object, so that equal documents holding .nan compare equal
 
 _NULL = {"", "~", "null", "Null", "NULL"}
-_BOOL = {v: True for v in ("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")}
-_BOOL.update({v: False for v in ("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF")})
-_INT = re.compile(r"""[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|[1-9][0-9_]*(?::[0-5]?[0-9])+)$""")
-_FLOAT = re.compile(r"""[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?
-                        |[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""", re.X)
+_BOOL = {**{word: True for word in "y Y yes Yes YES true True TRUE on On ON".split()},
+         **{word: False for word in "n N no No NO false False FALSE off Off OFF".split()}}
+_SPECIAL_FLOAT = {".nan": NAN, ".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf}
+_INT = ((re.compile(r"0[xX][0-9a-fA-F]+"), 16, 2), (re.compile(r"0[oO][0-7]+"), 8, 2), (re.compile(r"0[bB][01]+"), 2, 2),
+        (re.compile(r"0[0-7]+"), 8, 0), (re.compile(r"[0-9]+"), 10, 0))
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _MAYBE_NUMBER = set("0123456789+-.")
 TAG_PREFIX = "tag:yaml.org,2002:"
 MERGE = "<<"
 
 
-def _int(text: str) -> int:
-    sign = -1 if text[0] == "-" else 1
-    digits = text.lstrip("+-").replace("_", "")
-    if ":" in digits:
-        value = 0
-        for part in digits.split(":"):
-            value = value * 60 + int(part)
-        return sign * value
-    if digits.startswith("0b"):
-        return sign * int(digits[2:], 2)
-    if digits.startswith("0x"):
-        return sign * int(digits[2:], 16)
-    if digits != "0" and digits.startswith("0"):
-        return sign * int(digits, 8)
-    return sign * int(digits)
-
-
-def _float(text: str) -> float:
-    lowered = text.replace("_", "").lower()
-    sign = -1.0 if lowered.startswith("-") else 1.0
-    body = lowered.lstrip("+-")
-    if body == ".inf":
-        return sign * math.inf
-    if body == ".nan":
-        return NAN
-    if ":" in body:
-        value = 0.0
-        for part in body.split(":"):
-            value = value * 60 + float(part)
-        return sign * value
-    return sign * float(body)
-
-
 def resolve_plain(text: str):
-    """The value of a plain (unquoted, untagged) scalar."""
-    if text in _NULL:
-        return None
+    """The value of a plain (unquoted, untagged) scalar as goyaml.v2 reads it, which is how
+    kubectl and the API server read YAML: `yes` and `y` are booleans, `0755` is octal, `1e3` a
+    float, `1:30` and `2024-01-01` strings."""
     if text in _BOOL:
         return _BOOL[text]
-    if text[0] in _MAYBE_NUMBER:
-        if _INT.match(text):
-            return _int(text)
-        if _FLOAT.match(text):
-            return _float(text)
+    if text in _NULL:
+        return None
+    if text[0] not in _MAYBE_NUMBER:
+        return text
+    if text.lower() in _SPECIAL_FLOAT and text[-3:] in ("nan", "NaN", "NAN", "inf", "Inf", "INF"):
+        return _SPECIAL_FLOAT[text.lower()]
+    plain = text.replace("_", "")
+    body, sign = (plain[1:], plain[0]) if plain[:1] in "+-" else (plain, "")
+    for pattern, base, skip in _INT:
+        if pattern.fullmatch(body):
+            value = int(body[skip:], base) * (-1 if sign == "-" else 1)
+            if -(2 ** 63) <= value < 2 ** 64:
+                return value
+            break
+    if _FLOAT.fullmatch(plain):
+        value = float(plain)
+        if value not in (math.inf, -math.inf):  # out of float64's range: strconv fails, a string stays
+            return value
     return text
 
 
