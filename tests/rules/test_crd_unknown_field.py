@@ -1,22 +1,11 @@
 """crd-unknown-field: a key v4's CRD does not have, at the key, with the close known name."""
 from __future__ import annotations
 
-from argoconvert.changes import Finding, Submitted
+from acceptance_case import WORKFLOW, submitted, with_spec
+from argoconvert.changes import Finding
 from argoconvert.migrations import version
 from argoconvert.migrations.v4_0 import crd_unknown_field
 from rulecase import ANY, check, convert, selected
-
-WORKFLOW = {"apiVersion": "argoproj.io/v1alpha1", "kind": "Workflow", "metadata": {"name": "w"},
-            "spec": {"entrypoint": "main", "templates": [{"name": "main", "container": {"image": "alpine"}}]}}
-
-
-def submitted(data, kind="Workflow", partial=False) -> Submitted:
-    return Submitted(kind, data, partial)
-
-
-def with_spec(**fields) -> dict:
-    return {**WORKFLOW, "spec": {**WORKFLOW["spec"], **fields}}
-
 
 def test_a_valid_v4_object_is_accepted():
     assert check(crd_unknown_field, submitted(WORKFLOW)) == []

@@ -6,21 +6,14 @@ converted. Nothing is changed: a person decides.
 """
 from __future__ import annotations
 
-from argoconvert.changes import Scope, Submitted
+from argoconvert.changes import Submitted
 from ..rule import Rule
-from ._acceptance import findings
+from ._acceptance import DECLARED, findings
 
 rule = Rule(
     name="crd-missing-field",
     summary="a field the v4 CRD requires is absent",
-    available_since="4.0",
-    removed_in="4.0",
-    fixable=False,
-    scopes=(Scope.SUBMITTED,),
-    keys=(),
-    pattern=r"argoproj\.io/|workflowDefaults",  # every Argo object and controller ConfigMap is checked
-    key_is_legacy=False,
-    settings=("target_version",),
+    **DECLARED,
 )
 
 
