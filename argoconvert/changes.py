@@ -121,7 +121,7 @@ class SetValue(Change):
 
 @dataclass(frozen=True)
 class Insert(Change):
-    """A new key (the last element of `path`) with a scalar `value`, placed next to `beside`."""
+    """A new key (the last element of `path`) with a string or number `value`, placed next to `beside`."""
 
     value: object = None
     beside: str = ""

@@ -352,7 +352,9 @@ class Editor:
         value_style = '"' if mapping.flow else ("" if sibling.style == "" else sibling.style)
         colon = self.text[sibling.end:sibling_value.start]
         colon = colon if colon.strip() == ":" and "\n" not in colon else ": "
-        entry = f"{key_text}{colon}{emit_scalar(str(change.value), value_style, mapping.flow)}"
+        value = emit_scalar(change.value, value_style, mapping.flow) if isinstance(change.value, str) \
+            else json.dumps(change.value)  # a number
+        entry = f"{key_text}{colon}{value}"
         if mapping.flow:
             if self.first_on_line(sibling.start):
                 return Edit(sibling.start, sibling.start, entry + "," + self.nl + " " * self.line_indent(sibling.start))

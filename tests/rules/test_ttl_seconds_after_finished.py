@@ -70,9 +70,6 @@ def test_unsafe_fixes_never_overwrite_a_completion_ttl():
     assert expected_data(spec, [change]) == {"ttlStrategy": {"secondsAfterCompletion": 10}}
 
 
-@pytest.mark.xfail(strict=True, reason="SPEC 2.2: with --unsafe-fixes the number moves to "
-                                       "ttlStrategy.secondsAfterCompletion when *that* is unset; the rule "
-                                       "refuses whenever ttlStrategy exists (here with secondsAfterFailure only)")
 def test_unsafe_fixes_fill_an_unset_completion_ttl_in_an_existing_strategy():
     spec = {"ttlStrategy": {"secondsAfterFailure": 10}, "ttlSecondsAfterFinished": 60}
     outcomes = check(ttl_seconds_after_finished, spec, unsafe_fixes=True)

@@ -7,7 +7,7 @@ changes what runs, so it is an unsafe fix, made only with --unsafe-fixes.
 """
 from __future__ import annotations
 
-from argoconvert.changes import Remove, Rename, Scope
+from argoconvert.changes import Insert, Remove, Rename, Scope
 from ..rule import Rule
 
 rule = Rule(
@@ -29,14 +29,20 @@ def check(spec: dict, unsafe_fixes: bool = False):
     if "ttlSecondsAfterFinished" not in spec:
         return
     seconds = spec["ttlSecondsAfterFinished"]
-    movable = isinstance(seconds, int) and not isinstance(seconds, bool) and "ttlStrategy" not in spec
-    if unsafe_fixes and movable:
-        yield Rename(("ttlSecondsAfterFinished",), f"{{path}}: {seconds} -> {MOVED} (unsafe fix: completed "
-                                                   f"workflows are deleted after {seconds} s again, which v3 "
-                                                   "did not do)",
+    strategy = spec.get("ttlStrategy")
+    movable = isinstance(seconds, int) and not isinstance(seconds, bool) and (
+        strategy is None and "ttlStrategy" not in spec
+        or isinstance(strategy, dict) and strategy and "secondsAfterCompletion" not in strategy)
+    unsafe = f"(unsafe fix: completed workflows are deleted after {seconds} s again, which v3 did not do)"
+    if unsafe_fixes and movable and strategy is None:
+        yield Rename(("ttlSecondsAfterFinished",), f"{{path}}: {seconds} -> {MOVED} {unsafe}",
                      new_key="ttlStrategy", value={"secondsAfterCompletion": seconds})
-        return
-    alternative = (f"; --unsafe-fixes moves it to {MOVED} instead, which deletes completed workflows after "
-                   f"{seconds} s again" if movable else "")
-    yield Remove(("ttlSecondsAfterFinished",), f"{{path}} removed: ignored since v3.0, so nothing that runs "
-                                               f"changes{alternative}")
+    elif unsafe_fixes and movable:
+        yield Remove(("ttlSecondsAfterFinished",), f"{{path}} moved to {MOVED} {unsafe}")
+        yield Insert(("ttlStrategy", "secondsAfterCompletion"), f"{{path}} set to {seconds} {unsafe}",
+                     value=seconds, beside=next(iter(strategy)))
+    else:
+        alternative = (f"; --unsafe-fixes moves it to {MOVED} instead, which deletes completed workflows after "
+                       f"{seconds} s again" if movable else "")
+        yield Remove(("ttlSecondsAfterFinished",), f"{{path}} removed: ignored since v3.0, so nothing that runs "
+                                                   f"changes{alternative}")
