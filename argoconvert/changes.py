@@ -167,14 +167,6 @@ class Submitted(NamedTuple):
     partial: bool
 
 
-class Written(NamedTuple):
-    """How the file writes a scalar: its text as written (quotes resolved) and its style
-    ("" plain, "'", '"', "|", ">"), for rules whose messages quote it (`Rule.reads_text`)."""
-
-    text: str
-    style: str
-
-
 @dataclass(frozen=True)
 class Finding(Outcome):
     """Something a person must decide; nothing is edited. `path` names the field; a rule

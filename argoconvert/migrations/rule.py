@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Callable, Iterator, Mapping
 
-from argoconvert.changes import Change, Finding, Scope, Written
+from argoconvert.changes import Change, Finding, Scope
 
 DOCS = "https://argo-workflows.readthedocs.io/en/latest/upgrading/"
 
@@ -80,7 +80,7 @@ class Rule:
     reads: tuple[str, ...] = ()  # other keys whose values the check reads besides its own
     python: tuple[Keyword, ...] = ()  # the same fields in Python code; a rule without them is not applied there
     key_is_legacy: bool = True  # a key of `keys` alone is legacy syntax: a text scan may report it where nothing parses
-    reads_text: bool = False  # the check is given `written(path)`: how the file writes the scalar there
+    reads_text: bool = False  # the check is given `written(path)`: the scalar's text there, as written
     opt_in: bool = False  # applied only when asked for (--select, or its own option)
     dependency: bool = False  # checks the SDK pins that write the new form, not manifests: reported from removed_in on
     docs: str = DOCS
@@ -95,8 +95,8 @@ class Rule:
         return check
 
     def run(self, data, settings: Settings,
-            written: Callable[[tuple], Written | None] = lambda path: None) -> Iterator[Change | Finding]:
-        """`written`: how the text writes the scalar at a path from `data` (None: not known)."""
+            written: Callable[[tuple], str | None] = lambda path: None) -> Iterator[Change | Finding]:
+        """`written`: the text of the scalar at a path from `data`, as written (None: not known)."""
         options = {name: getattr(settings, name) for name in self.settings}
         if self.reads_text:
             options["written"] = written

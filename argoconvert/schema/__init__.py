@@ -11,7 +11,7 @@ The schemas ship in `data/crd-schemas.json.gz` (regenerate: `python -m argoconve
 here it must only be an object), `status`, anything below `x-kubernetes-preserve-unknown-fields`
 (steps' and tasks' `inline` templates, `withItems` items), transition rules (`oldSelf`).
 """
-from .schemas import RULES, Schemas, Scope, Violation, check, choose_version, notes, schema_for, shipped_versions
+from .schemas import KINDS, Schemas, Scope, Violation, check, choose_version, notes, schema_for, shipped_versions
 
-__all__ = ["RULES", "Schemas", "Scope", "Violation", "check", "choose_version", "notes", "schema_for",
+__all__ = ["KINDS", "Schemas", "Scope", "Violation", "check", "choose_version", "notes", "schema_for",
            "shipped_versions"]

@@ -15,7 +15,7 @@ from .hints import Index, describe, node_at
 from .patterns import SKIPPED
 from .validate import INVALID, MISSING, RULE, UNKNOWN, Compiler, Context, Issue, Object, Options, path_text
 
-RULES = (UNKNOWN, INVALID, MISSING, RULE)
+KINDS = (UNKNOWN, INVALID, MISSING, RULE)
 DATA_FILE = "crd-schemas.json.gz"
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import NamedTuple
 
-from ..changes import Change, Insert, Path, Remove, Scope, SetString, Written, get
+from ..changes import Change, Insert, Path, Remove, Scope, SetString, get
 from ..errors import InputError, Unrenderable, VerificationError
 from ..locate import ArgoObject, embedded, identify, submitted, targets
 from ..migrations import Rule, Settings
@@ -234,13 +234,13 @@ class _Run:
         self.edits.extend(self.editor.embed(node, inner, list(outcome.edits), new_value))
         self.applied.setdefault(index, []).append(SetString(found.path, "", value=new_value))
 
-    def _written(self, document: Document, base: Path, path: Path) -> Written | None:
-        """How the text writes the scalar at base + path (None: not a scalar the text holds there)."""
+    def _written(self, document: Document, base: Path, path: Path) -> str | None:
+        """The text of the scalar at base + path as written (None: not a scalar the text holds there)."""
         try:
             node = deref(self.editor.steps(document.root, base + path, self.parsed.builder)[-1].value)
         except (Unrenderable, IndexError):
             return None
-        return Written(node.value, node.style) if isinstance(node, Scalar) else None
+        return node.value if isinstance(node, Scalar) else None
 
     def _object_of(self, index: int, item: int | None):
         """The object of document `index`, or its List item `item` (a List converted item by

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from argoconvert.changes import Finding, Scope, SetValue, Written
+from argoconvert.changes import Finding, Scope, SetValue
 from argoconvert.migrations import Settings, version
 from argoconvert.migrations.v4_0 import param_string_values
 from rulecase import ANY, check, convert, selected
@@ -14,18 +14,12 @@ from rulecase import ANY, check, convert, selected
 VALUE = ("value",)
 
 
-def written_as(text: str, style: str = "") -> Written:
-    """How the file writes a scalar (`Written`'s other fields, if any, at their plain defaults)."""
-    fields = {"text": text, "style": style, "tagged": False}
-    return Written(**{name: fields[name] for name in Written._fields})
-
-
 def run(parameter: dict, texts: dict | None = None, style: str = "") -> list:
     """The check shown the parameter's data (as goyaml.v2 reads it) and the file's text: `texts`
-    maps a path to how the scalar there is written (plain, or in `style`); other paths: not known."""
+    maps a path to the scalar's text there, as written; other paths: not known. (`style`, the
+    scalar's quoting, is what the data already tells: a quoted scalar is a string.)"""
     texts = texts or {}
-    return list(param_string_values.rule.run(
-        parameter, Settings(), lambda path: written_as(texts[path], style) if path in texts else None))
+    return list(param_string_values.rule.run(parameter, Settings(), texts.get))
 
 
 def plain(text: str, data) -> list:

@@ -65,7 +65,7 @@ def check(parameter: dict, written):
             yield Finding(path, f"{{path}}: {value} is not a string, nor a number v3 could send: quote what is meant")
         elif isinstance(value, (bool, int, float)):
             string = v3_string(value)
-            how = written(path)  # None where the text does not hold it there (a `<<` merge)
-            text = how.text if how is not None else json.dumps(value)
+            text = written(path)  # None where the text does not hold it there (a `<<` merge)
+            text = text if text is not None else json.dumps(value)
             note = "" if string == text else f" (v3 read {text} as {string})"
             yield SetValue(path, f"{{path}}: {text} -> {string!r}{note}", value=string)
